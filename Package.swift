@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "rtkql",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RTKQL", targets: ["RTKQL"]),
+        .library(name: "RTKQLSandbox", targets: ["RTKQLSandbox"]),
+        .executable(name: "rtkql", targets: ["rtkql"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C access: libsqlite3 as a system library, small C shims for the variadic C APIs.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CSQLiteShims", dependencies: ["CSQLite"],
+                linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CCurl",
+                linkerSettings: [.linkedLibrary("curl")]),
+
+        // Layers, one module each; data flows one way.
+        .target(name: "RTKQLSyntax", swiftSettings: strictSettings),
+        .target(name: "RTKQLProvider", resources: [.copy("Resources/providers")],
+                swiftSettings: strictSettings),
+        .target(name: "RTKQLStorage", dependencies: ["CSQLite", "CSQLiteShims"],
+                swiftSettings: strictSettings),
+        .target(name: "RTKQLTransport", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "RTKQLPlanning", dependencies: ["RTKQLSyntax", "RTKQLProvider"],
+                swiftSettings: strictSettings),
+        .target(name: "RTKQL",
+                dependencies: ["RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
+                swiftSettings: strictSettings),
+        .target(name: "RTKQLSandbox",
+                dependencies: ["RTKQLStorage", .product(name: "Hummingbird", package: "hummingbird")],
+                swiftSettings: strictSettings),
+        .executableTarget(name: "rtkql",
+                          dependencies: ["RTKQL", "RTKQLSandbox",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          swiftSettings: strictSettings),
+
+        .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax"], swiftSettings: strictSettings),
+        .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
+        .testTarget(name: "RTKQLSandboxTests",
+                    dependencies: ["RTKQLSandbox", "RTKQLTransport"], swiftSettings: strictSettings),
+        .testTarget(name: "RTKQLTests",
+                    dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLPlanning", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage"],
+                    swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,179 @@
+/// A complete query: `[WITH ...] select-or-compound [ORDER BY ...] [LIMIT ... [OFFSET ...]]`.
+public struct Query: Sendable, Hashable {
+    public var with: WithClause?
+    public var body: SetExpression
+    public var orderBy: [OrderingTerm]
+    public var limit: Expression?
+    public var offset: Expression?
+    /// Where the whole query was written.
+    public var range: SourceRange
+
+    public init(with: WithClause? = nil, body: SetExpression, orderBy: [OrderingTerm] = [],
+                limit: Expression? = nil, offset: Expression? = nil, range: SourceRange) {
+        self.with = with
+        self.body = body
+        self.orderBy = orderBy
+        self.limit = limit
+        self.offset = offset
+        self.range = range
+    }
+}
+
+/// `WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (query), ...`
+public struct WithClause: Sendable, Hashable {
+    public var recursive: Bool
+    public var tables: [CommonTableExpression]
+
+    public init(recursive: Bool, tables: [CommonTableExpression]) {
+        self.recursive = recursive
+        self.tables = tables
+    }
+}
+
+/// One common table expression of a WITH clause.
+public struct CommonTableExpression: Sendable, Hashable {
+    public var name: Identifier
+    public var columns: [Identifier]
+    /// `MATERIALIZED` (true), `NOT MATERIALIZED` (false), or unspecified (nil).
+    public var materialized: Bool?
+    public var query: Query
+
+    public init(name: Identifier, columns: [Identifier] = [], materialized: Bool? = nil, query: Query) {
+        self.name = name
+        self.columns = columns
+        self.materialized = materialized
+        self.query = query
+    }
+}
+
+/// The body of a query: a SELECT, VALUES, or a compound of them.
+public indirect enum SetExpression: Sendable, Hashable {
+    case select(SelectCore)
+    case values([[Expression]], range: SourceRange)
+    case compound(SetExpression, SetOperator, SetExpression)
+}
+
+/// Compound operators.
+public enum SetOperator: String, Sendable, Hashable {
+    case union = "UNION"
+    case unionAll = "UNION ALL"
+    case intersect = "INTERSECT"
+    case except = "EXCEPT"
+}
+
+/// One `SELECT ... FROM ... WHERE ... GROUP BY ... HAVING ... WINDOW ...`.
+public struct SelectCore: Sendable, Hashable {
+    public var distinct: Bool
+    public var columns: [ResultColumn]
+    public var from: TableExpression?
+    public var whereClause: Expression?
+    public var groupBy: [Expression]
+    public var having: Expression?
+    public var windows: [NamedWindow]
+    public var range: SourceRange
+
+    public init(distinct: Bool = false, columns: [ResultColumn], from: TableExpression? = nil,
+                whereClause: Expression? = nil, groupBy: [Expression] = [], having: Expression? = nil,
+                windows: [NamedWindow] = [], range: SourceRange) {
+        self.distinct = distinct
+        self.columns = columns
+        self.from = from
+        self.whereClause = whereClause
+        self.groupBy = groupBy
+        self.having = having
+        self.windows = windows
+        self.range = range
+    }
+}
+
+/// `WINDOW name AS (...)`
+public struct NamedWindow: Sendable, Hashable {
+    public var name: Identifier
+    public var specification: WindowSpecification
+
+    public init(name: Identifier, specification: WindowSpecification) {
+        self.name = name
+        self.specification = specification
+    }
+}
+
+/// One item of a select list (or a RETURNING list).
+public enum ResultColumn: Sendable, Hashable {
+    /// `*`
+    case all(range: SourceRange)
+    /// `t.*`
+    case allOf(Identifier, range: SourceRange)
+    /// `expr [AS alias]`
+    case expression(Expression, alias: Identifier?)
+}
+
+/// `expr [COLLATE c] [ASC|DESC] [NULLS FIRST|LAST]`
+public struct OrderingTerm: Sendable, Hashable {
+    public var expression: Expression
+    /// true for DESC.
+    public var descending: Bool
+    /// `NULLS FIRST` (true), `NULLS LAST` (false), or unspecified (nil).
+    public var nullsFirst: Bool?
+
+    public init(expression: Expression, descending: Bool = false, nullsFirst: Bool? = nil) {
+        self.expression = expression
+        self.descending = descending
+        self.nullsFirst = nullsFirst
+    }
+}
+
+/// Something a FROM clause reads from.
+public indirect enum TableExpression: Sendable, Hashable {
+    /// A named table, view, CTE or provider resource.
+    case table(TableReference)
+    /// `(SELECT ...) [AS] alias`
+    case subquery(Query, alias: Identifier?, range: SourceRange)
+    /// A table-valued function: `json_each(x) [AS] alias`.
+    case function(name: QualifiedName, arguments: [Expression], alias: Identifier?, range: SourceRange)
+    /// `(a JOIN b ...)` — a parenthesised join.
+    case parenthesized(TableExpression, range: SourceRange)
+    /// `left [NATURAL] [LEFT|RIGHT|FULL|INNER|CROSS] JOIN right [ON ... | USING (...)]`, or a comma join.
+    case join(TableExpression, JoinOperator, TableExpression, JoinConstraint?)
+}
+
+/// A reference to a named table or resource.
+public struct TableReference: Sendable, Hashable {
+    /// `cloudflare.realtime_kit.recordings`, `realtime_kit.recordings`, `my_cte`.
+    public var name: QualifiedName
+    public var alias: Identifier?
+    /// From the first part of the name to the end of the alias (or of the name when there is none).
+    public var range: SourceRange
+
+    public init(name: QualifiedName, alias: Identifier? = nil, range: SourceRange) {
+        self.name = name
+        self.alias = alias
+        self.range = range
+    }
+}
+
+/// How two tables are joined.
+public struct JoinOperator: Sendable, Hashable {
+    /// The join kind.
+    public enum Kind: String, Sendable, Hashable {
+        case comma = ","
+        case inner = "JOIN"
+        case left = "LEFT JOIN"
+        case right = "RIGHT JOIN"
+        case full = "FULL JOIN"
+        case cross = "CROSS JOIN"
+    }
+
+    public var kind: Kind
+    public var natural: Bool
+
+    public init(kind: Kind, natural: Bool = false) {
+        self.kind = kind
+        self.natural = natural
+    }
+}
+
+/// `ON expr` or `USING (columns)`.
+public enum JoinConstraint: Sendable, Hashable {
+    case on(Expression)
+    case using([Identifier])
+}
