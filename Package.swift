@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "RTKQLPlanning", dependencies: ["RTKQLSyntax", "RTKQLProvider"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQL",
-                dependencies: ["RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
+                dependencies: ["CSQLite", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLSandbox",
                 dependencies: ["RTKQLStorage", .product(name: "Hummingbird", package: "hummingbird")],

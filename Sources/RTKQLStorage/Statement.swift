@@ -31,6 +31,11 @@ public final class Statement {
         (0..<Int32(columnCount)).map { String(cString: sqlite3_column_name(handle, $0)) }
     }
 
+    /// The declared type of result column `index` when it reads a table column directly (`sqlite3_column_decltype`).
+    public func declaredType(at index: Int) -> String? {
+        sqlite3_column_decltype(handle, Int32(index)).map { String(cString: $0) }
+    }
+
     /// Number of `?` / `:name` parameters.
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
 

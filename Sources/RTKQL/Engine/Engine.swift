@@ -1,0 +1,113 @@
+import Foundation
+import RTKQLPlanning
+import RTKQLProvider
+import RTKQLStorage
+import RTKQLSyntax
+import RTKQLTransport
+
+/// The rtkql engine: parses statements, plans them against the provider definitions, calls the
+/// API, materializes rows into SQLite and runs the user's SQL there.
+///
+/// ```swift
+/// let engine = Engine(configuration: EngineConfiguration(baseURL: url, credentials: .bearer(token: token)))
+/// let result = try await engine.query("SELECT status, count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b' GROUP BY status")
+/// ```
+public final class Engine: Sendable {
+    public let configuration: EngineConfiguration
+    public let registry: ProviderRegistry
+    let http: HTTPClient
+
+    public init(configuration: EngineConfiguration, registry: ProviderRegistry = .bundled) {
+        self.configuration = configuration
+        self.registry = registry
+        self.http = HTTPClient(options: configuration.transport)
+    }
+
+    /// The base URL requests go to: the configured one, else the provider's environment override, else its default.
+    public func baseURL(for provider: ProviderDefinition) -> String {
+        if let url = configuration.baseURL, !url.isEmpty { return url }
+        if let variable = provider.baseURLEnvironment, let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty {
+            return url
+        }
+        return provider.baseURL
+    }
+
+    /// Parses a script into statements (all of it, before anything runs).
+    public func parse(_ script: String) throws(RTKQLError) -> [ParsedStatement] {
+        do {
+            return try SQLParser.parse(script)
+        } catch {
+            throw .syntax(error)
+        }
+    }
+
+    /// Runs every statement of `script` in order and returns their results; stops at the first error.
+    public func run(_ script: String, session: inout SessionState, boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> [QueryResult] {
+        var results: [QueryResult] = []
+        for statement in try parse(script) {
+            results.append(try await execute(statement, in: script, session: &session, boundParameters: boundParameters))
+        }
+        return results
+    }
+
+    /// Runs one statement and returns its result.
+    public func query(_ sql: String, boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> QueryResult {
+        var session = SessionState()
+        let statements = try parse(sql)
+        guard statements.count == 1, let statement = statements.first else {
+            throw .invalid(message: "expected exactly one statement, got \(statements.count)")
+        }
+        return try await execute(statement, in: sql, session: &session, boundParameters: boundParameters)
+    }
+
+    /// Runs one parsed statement of `text`.
+    public func execute(_ parsed: ParsedStatement, in text: String, session: inout SessionState,
+                        boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> QueryResult {
+        let resolver = ResourceResolver(registry: registry, defaultProvider: session.defaultProvider)
+        switch parsed.statement {
+        case .select(let query):
+            let planner = SelectPlanner(resolver: resolver, boundParameters: boundParameters)
+            let plan: SelectPlan
+            do { plan = try planner.plan(query, text: text, statementRange: parsed.range) } catch let error as PlanningError {
+                throw .planning(error)
+            } catch {
+                throw .invalid(message: "\(error)")
+            }
+            return try await SelectExecutor(engine: self).run(plan, query: query)
+        case .show(let show):
+            return try Catalog(registry: registry, defaultProvider: session.defaultProvider).show(show)
+        case .describe(let describe):
+            return try Catalog(registry: registry, defaultProvider: session.defaultProvider).describe(describe)
+        case .use(let name):
+            guard registry.provider(named: name.value) != nil else {
+                throw .invalid(message: "unknown provider \(name.value); known providers: \(registry.providers.map(\.name).joined(separator: ", "))")
+            }
+            session.defaultProvider = name.value.lowercased()
+            return QueryResult(columns: [], rows: [], notice: "using provider \(name.value.lowercased()): `service.resource` names now resolve under it")
+        case .registryList:
+            return Catalog(registry: registry, defaultProvider: session.defaultProvider).registryList()
+        case .explain(let inner):
+            let innerParsed = ParsedStatement(statement: inner, range: parsed.range)
+            return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters)
+                .explain(innerParsed, text: text)
+        case .replace, .exec:
+            throw .invalid(message: "REPLACE and EXEC are not available yet in this build")
+        }
+    }
+
+    var apiClient: APIClient { APIClient(http: http, credentials: configuration.credentials) }
+
+    /// Refuses to send credentials in clear text to anything but a loopback address.
+    func checkTransportSecurity(_ baseURL: String) throws(RTKQLError) {
+        guard case .none = configuration.credentials else {
+            let lower = baseURL.lowercased()
+            if lower.hasPrefix("https://") || configuration.allowInsecureHTTP { return }
+            if lower.hasPrefix("http://") {
+                let host = URLComponents(string: baseURL)?.host?.lowercased() ?? ""
+                if host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]" { return }
+                throw .invalid(message: "refusing to send the API token over plain HTTP to \(host): use https, or pass --allow-insecure-http")
+            }
+            throw .invalid(message: "unsupported API base URL \(baseURL): expected an https:// URL")
+        }
+    }
+}

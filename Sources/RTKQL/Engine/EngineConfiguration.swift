@@ -1,0 +1,20 @@
+import RTKQLTransport
+
+/// Everything an `Engine` needs to reach the API.
+public struct EngineConfiguration: Sendable {
+    /// The API base URL; nil means the provider's default (or its environment override).
+    public var baseURL: String?
+    public var credentials: Credentials
+    /// How many pages may be in flight at once.
+    public var concurrency: Int = 8
+    /// Stop after this many pages per listing (and warn); nil fetches every page.
+    public var pageLimit: Int?
+    /// Allow sending credentials over plain HTTP to a non-loopback host.
+    public var allowInsecureHTTP = false
+    public var transport = TransportOptions()
+
+    public init(baseURL: String? = nil, credentials: Credentials = .none) {
+        self.baseURL = baseURL
+        self.credentials = credentials
+    }
+}

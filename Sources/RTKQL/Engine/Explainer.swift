@@ -1,0 +1,48 @@
+import RTKQLPlanning
+import RTKQLStorage
+import RTKQLSyntax
+
+/// EXPLAIN: the plan and every HTTP request a statement would send, sending none.
+struct Explainer {
+    let engine: Engine
+    let resolver: ResourceResolver
+    let boundParameters: [String: RawValue]
+
+    func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
+        guard case .select(let query) = parsed.statement else {
+            throw .invalid(message: "EXPLAIN supports SELECT statements in this build")
+        }
+        let plan: SelectPlan
+        do {
+            plan = try SelectPlanner(resolver: resolver, boundParameters: boundParameters)
+                .plan(query, text: text, statementRange: parsed.range)
+        } catch let error as PlanningError {
+            throw .planning(error)
+        } catch {
+            throw .invalid(message: "\(error)")
+        }
+        var rows: [[SQLValue]] = []
+        var step = 0
+        for fetch in plan.fetches {
+            let baseURL = engine.baseURL(for: fetch.resource.provider)
+            for call in fetch.calls {
+                step += 1
+                let url = RequestBuilder.url(base: baseURL, method: fetch.method, parameters: call.parameters(forPage: 1))
+                var note = fetch.reason
+                if call.pagination != nil {
+                    note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page)"
+                }
+                rows.append([.integer(Int64(step)), .text(fetch.tableName), .text(fetch.resource.fullName + "." + fetch.method.name),
+                             .text(fetch.method.http.verb), .text(url), .null, .text(note)])
+            }
+            if fetch.calls.isEmpty {
+                step += 1
+                rows.append([.integer(Int64(step)), .text(fetch.tableName), .text(fetch.resource.fullName + "." + fetch.method.name),
+                             .null, .null, .null, .text("no request: the predicates rule out every row")])
+            }
+        }
+        step += 1
+        rows.append([.integer(Int64(step)), .text("sqlite"), .null, .null, .null, .null, .text(plan.sql)])
+        return QueryResult(columns: ["step", "target", "method", "http_method", "url", "body", "note"], rows: rows)
+    }
+}

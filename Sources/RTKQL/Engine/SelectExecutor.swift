@@ -1,0 +1,104 @@
+import RTKQLPlanning
+import RTKQLStorage
+import RTKQLSyntax
+
+/// Runs a planned SELECT: loads each reference's rows, then runs the rewritten SQL in SQLite.
+struct SelectExecutor {
+    let engine: Engine
+
+    func run(_ plan: SelectPlan, query: Query) async throws(RTKQLError) -> QueryResult {
+        let database = try ScratchDatabase.open()
+        var warnings: [String] = []
+        var requests = 0
+        for fetch in plan.fetches {
+            let baseURL = engine.baseURL(for: fetch.resource.provider)
+            try engine.checkTransportSecurity(baseURL)
+            let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL,
+                                        concurrency: engine.configuration.concurrency, pageLimit: engine.configuration.pageLimit)
+            let report = try await loader.load(fetch, into: database)
+            warnings += report.warnings
+            requests += report.requests
+        }
+        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query)
+        result.warnings = warnings
+        result.requestCount = requests
+        return result
+    }
+}
+
+/// Runs SQL in the scratch database and reads the whole result.
+enum SQLRunner {
+    static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?) throws(RTKQLError) -> QueryResult {
+        do {
+            let statement = try database.prepare(sql)
+            guard statement.isReadOnly else {
+                throw RTKQLError.invalid(message: "only read-only SELECT statements run over resources")
+            }
+            let count = statement.columnCount
+            let hints = query.map(JSONColumnHints.hints(for:)) ?? []
+            let jsonColumns = (0..<count).map { index in
+                (statement.declaredType(at: index)?.uppercased().contains("JSON") ?? false)
+                    || (hints.count == count && hints[index])
+            }
+            var rows: [[SQLValue]] = []
+            while try statement.step() {
+                rows.append(statement.row())
+            }
+            return QueryResult(columns: statement.columnNames, jsonColumns: jsonColumns, rows: rows)
+        } catch let error as DatabaseError {
+            throw .sql(message: explain(error.message, fetches: fetches))
+        } catch let error as RTKQLError {
+            throw error
+        } catch {
+            throw .sql(message: "\(error)")
+        }
+    }
+
+    /// Adds what the user can do about an unknown column: the nearest name, or that it is a parameter.
+    static func explain(_ message: String, fetches: [ResourceFetch]) -> String {
+        let prefix = "no such column: "
+        guard message.hasPrefix(prefix), !fetches.isEmpty else { return message }
+        let written = String(message.dropFirst(prefix.count))
+        let column = written.split(separator: ".").last.map(String.init) ?? written
+        let resources = fetches.map(\.resource)
+        for resource in resources where resource.resource.parameter(named: column) != nil && resource.resource.field(named: column) == nil {
+            return message + " (\(column) is a parameter of \(resource.fullName), not a column: use it in WHERE as `\(column) = value` or `\(column) IN (...)`)"
+        }
+        let candidates = resources.flatMap { $0.resource.fields.map(\.name) }
+        if let suggestion = NameSuggester.nearest(to: column, in: candidates) {
+            return message + "; did you mean \(suggestion)?"
+        }
+        return message
+    }
+}
+
+/// Which result columns of a query produce JSON documents, judged from the select list
+/// (`->`, `json(...)`, `json_object(...)`...). Empty when the list has `*`.
+enum JSONColumnHints {
+    static func hints(for query: Query) -> [Bool] {
+        var body = query.body
+        while case .compound(let left, _, _) = body { body = left }
+        guard case .select(let core) = body else { return [] }
+        var hints: [Bool] = []
+        for column in core.columns {
+            guard case .expression(let expression, _) = column else { return [] }
+            hints.append(producesJSON(expression))
+        }
+        return hints
+    }
+
+    static func producesJSON(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .binary(_, .jsonExtract, _):
+            return true
+        case .function(let call):
+            let name = call.name.normalized
+            return ["json", "json_object", "json_array", "json_group_array", "json_group_object", "json_set",
+                    "json_insert", "json_replace", "json_remove", "json_patch"].contains(name)
+        case .parenthesized(let items) where items.count == 1:
+            return producesJSON(items[0])
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import RTKQLPlanning
+import RTKQLProvider
+import RTKQLStorage
+import RTKQLTransport
+
+/// What loading one resource reference did.
+struct LoadReport: Sendable {
+    var requests = 0
+    var rows = 0
+    var warnings: [String] = []
+}
+
+/// Fetches the pages of one resource reference's calls and loads their rows, in page order, into
+/// the reference's SQLite table. After the first page (which tells the total), the remaining pages
+/// are fetched concurrently, at most `concurrency` in flight.
+struct ResourceLoader {
+    let api: APIClient
+    let baseURL: String
+    let concurrency: Int
+    let pageLimit: Int?
+
+    func load(_ fetch: ResourceFetch, into database: Database) async throws(RTKQLError) -> LoadReport {
+        let fields = fetch.resource.resource.fields
+        let decoder = PageDecoder(fields: fields.map(\.name), rowsPath: fetch.method.response.rows,
+                                  totalPath: fetch.method.pagination?.totalCount)
+        var report = LoadReport()
+        let loader: TableLoader
+        do {
+            loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields)
+            try loader.begin()
+        } catch {
+            throw .sql(message: "\(error)")
+        }
+        do {
+            for call in fetch.calls {
+                try await load(call, method: fetch.method, decoder: decoder, loader: loader, report: &report)
+            }
+            try commit(loader)
+        } catch {
+            loader.rollback()
+            throw error
+        }
+        report.rows = loader.rowCount
+        return report
+    }
+
+    private func commit(_ loader: TableLoader) throws(RTKQLError) {
+        do { try loader.commit() } catch { throw .sql(message: "\(error)") }
+    }
+
+    private func request(_ method: MethodDefinition, _ parameters: [String: ParameterValue]) -> HTTPRequest {
+        api.request(method: method.http.verb, url: RequestBuilder.url(base: baseURL, method: method, parameters: parameters), body: nil)
+    }
+
+    private func load(_ call: MethodCall, method: MethodDefinition, decoder: PageDecoder, loader: TableLoader,
+                      report: inout LoadReport) async throws(RTKQLError) {
+        let first = request(method, call.parameters(forPage: 1))
+        let firstResponse = try await api.send(first)
+        report.requests += 1
+        let summary = try insert(firstResponse, of: first, decoder: decoder, loader: loader)
+        guard call.pagination != nil, summary.rowCount > 0 else { return }
+
+        // The server may cap the page size below what was asked: page with what it actually gave.
+        let total = summary.totalCount
+        let effectiveSize = (total ?? 0) > summary.rowCount && summary.rowCount < call.pageSize ? summary.rowCount : call.pageSize
+        guard let total else {
+            try await loadSequentially(call, from: 2, size: effectiveSize, method: method, decoder: decoder,
+                                       loader: loader, report: &report, lastSize: summary.rowCount)
+            return
+        }
+        var lastPage = (total + effectiveSize - 1) / effectiveSize
+        if let pageLimit, lastPage > pageLimit {
+            let left = total - pageLimit * effectiveSize
+            report.warnings.append("stopped after \(pageLimit) page(s) of \(lastPage) (--http.response.pageLimit): "
+                                   + "\(left) of \(total) rows were left out")
+            lastPage = pageLimit
+        }
+        guard lastPage >= 2 else { return }
+        var sizedCall = call
+        sizedCall.pageSize = effectiveSize
+        try await loadConcurrently(sizedCall, pages: 2...lastPage, method: method, decoder: decoder, loader: loader, report: &report)
+    }
+
+    private func loadSequentially(_ call: MethodCall, from page: Int, size: Int, method: MethodDefinition, decoder: PageDecoder,
+                                  loader: TableLoader, report: inout LoadReport, lastSize: Int) async throws(RTKQLError) {
+        var page = page
+        var previous = lastSize
+        var sizedCall = call
+        sizedCall.pageSize = size
+        while previous >= size {
+            if let pageLimit, page > pageLimit {
+                report.warnings.append("stopped after \(pageLimit) page(s) (--http.response.pageLimit); more rows may exist")
+                return
+            }
+            let next = request(method, sizedCall.parameters(forPage: page))
+            let response = try await api.send(next)
+            report.requests += 1
+            previous = try insert(response, of: next, decoder: decoder, loader: loader).rowCount
+            page += 1
+        }
+    }
+
+    private func loadConcurrently(_ call: MethodCall, pages: ClosedRange<Int>, method: MethodDefinition, decoder: PageDecoder,
+                                  loader: TableLoader, report: inout LoadReport) async throws(RTKQLError) {
+        let api = self.api
+        let requests = pages.map { page in (page, request(method, call.parameters(forPage: page))) }
+        let window = max(1, concurrency)
+        var outcome: Result<Int, RTKQLError> = .success(0)
+        await withTaskGroup(of: (Int, Result<HTTPResponse, RTKQLError>).self) { group in
+            var launched = 0
+            var buffered: [Int: HTTPResponse] = [:]
+            var nextToInsert = pages.lowerBound
+            var finished = false
+            func launch() {
+                guard launched < requests.count else { return }
+                let (page, request) = requests[launched]
+                launched += 1
+                group.addTask {
+                    do { return (page, .success(try await api.send(request))) } catch {
+                        return (page, .failure(error as? RTKQLError ?? .sql(message: "\(error)")))
+                    }
+                }
+            }
+            for _ in 0..<min(window, requests.count) { launch() }
+            while !finished, let (page, result) = await group.next() {
+                switch result {
+                case .failure(let error):
+                    outcome = .failure(error)
+                    finished = true
+                case .success(let response):
+                    buffered[page] = response
+                    while let ready = buffered.removeValue(forKey: nextToInsert) {
+                        let index = nextToInsert - pages.lowerBound
+                        do {
+                            let count = try insert(ready, of: requests[index].1, decoder: decoder, loader: loader).rowCount
+                            if case .success(let done) = outcome { outcome = .success(done + 1) }
+                            if count == 0 { finished = true; break }  // an empty page ends the listing
+                        } catch {
+                            outcome = .failure(error as? RTKQLError ?? .sql(message: "\(error)"))
+                            finished = true
+                            break
+                        }
+                        nextToInsert += 1
+                    }
+                    if !finished { launch() }
+                }
+            }
+            group.cancelAll()
+        }
+        switch outcome {
+        case .success(let pagesLoaded): report.requests += pagesLoaded
+        case .failure(let error): throw error
+        }
+    }
+
+    private func insert(_ response: HTTPResponse, of request: HTTPRequest, decoder: PageDecoder,
+                        loader: TableLoader) throws(RTKQLError) -> PageSummary {
+        do {
+            return try decoder.decode(response.body) { values in try loader.insert(values) }
+        } catch let error as MalformedResponse {
+            throw .malformedResponse(request: "\(request.method) \(request.url)", message: error.message)
+        } catch {
+            throw .sql(message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import RTKQLProvider
+import RTKQLStorage
+
+/// Creates the SQLite table standing for one resource reference and inserts rows into it with
+/// one prepared statement, inside one transaction.
+final class TableLoader {
+    let tableName: String
+    let fields: [FieldDefinition]
+    private let database: Database
+    private var insert: Statement?
+    private(set) var rowCount = 0
+
+    init(database: Database, tableName: String, fields: [FieldDefinition]) throws {
+        self.database = database
+        self.tableName = tableName
+        self.fields = fields
+        let columns = fields.map { "\(TableLoader.quote($0.name)) \($0.sqliteType)" }.joined(separator: ", ")
+        try database.execute("CREATE TABLE \(TableLoader.quote(tableName)) (\(columns))")
+    }
+
+    /// Starts the load's transaction.
+    func begin() throws {
+        try database.execute("BEGIN")
+        let placeholders = Array(repeating: "?", count: fields.count).joined(separator: ", ")
+        insert = try database.prepare("INSERT INTO \(TableLoader.quote(tableName)) VALUES (\(placeholders))")
+    }
+
+    /// Inserts one row (values in field order).
+    func insert(_ values: [SQLValue]) throws {
+        guard let insert else { return }
+        for (index, value) in values.enumerated() {
+            try insert.bind(value, at: Int32(index + 1))
+        }
+        _ = try insert.step()
+        insert.reset()
+        rowCount += 1
+    }
+
+    /// Commits the load.
+    func commit() throws {
+        insert = nil
+        try database.execute("COMMIT")
+    }
+
+    /// Abandons the load.
+    func rollback() {
+        insert = nil
+        try? database.execute("ROLLBACK")
+    }
+
+    static func quote(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

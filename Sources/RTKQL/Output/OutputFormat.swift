@@ -1,0 +1,52 @@
+import RTKQLStorage
+
+/// The output formats of results.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, json, jsonl, csv, tsv, markdown, text
+
+    /// Options that shape every format.
+    public struct Options: Sendable {
+        /// Print the header line (csv, tsv, table, markdown, text).
+        public var header = true
+        /// The csv field separator.
+        public var delimiter: Character = ","
+        public init() {}
+    }
+
+    /// Renders `result` in this format.
+    public func render(_ result: QueryResult, options: Options = Options()) -> String {
+        switch self {
+        case .table: return TableRenderer.render(result, header: options.header)
+        case .json: return JSONRenderer.render(result)
+        case .jsonl: return JSONRenderer.renderLines(result)
+        case .csv: return DelimitedRenderer.render(result, separator: options.delimiter, header: options.header)
+        case .tsv: return DelimitedRenderer.renderTSV(result, header: options.header)
+        case .markdown: return MarkdownRenderer.render(result)
+        case .text: return TextRenderer.render(result, header: options.header)
+        }
+    }
+}
+
+extension SQLValue {
+    /// The value as shown in text formats; NULL as nil.
+    var displayText: String? {
+        switch self {
+        case .null: return nil
+        case .blob(let bytes): return "x'" + bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined() + "'"
+        default: return textValue
+        }
+    }
+
+    var isNumeric: Bool {
+        switch self {
+        case .integer, .real: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,64 @@
+import RTKQLStorage
+
+/// An ASCII box table: aligned columns, numbers right-aligned, NULL shown as `NULL`.
+enum TableRenderer {
+    static func render(_ result: QueryResult, header: Bool) -> String {
+        guard !result.columns.isEmpty else { return "" }
+        let cells = result.rows.map { row in row.map { ($0.displayText ?? "NULL").replacingNewlines() } }
+        var widths = result.columns.map { header ? $0.displayWidth : 0 }
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.displayWidth) }
+        }
+        let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+\n"
+        var output = rule
+        if header {
+            output += "|" + result.columns.enumerated().map { " " + $1.padded(to: widths[$0]) + " " }.joined(separator: "|") + "|\n"
+            output += rule
+        }
+        for (rowIndex, row) in cells.enumerated() {
+            output += "|"
+            for (index, cell) in row.enumerated() {
+                let numeric = result.rows[rowIndex][index].isNumeric
+                output += " " + (numeric ? cell.padded(to: widths[index], right: true) : cell.padded(to: widths[index])) + " |"
+            }
+            output += "\n"
+        }
+        if !cells.isEmpty { output += rule }
+        return output
+    }
+}
+
+extension String {
+    /// Columns the text occupies in a terminal (wide East Asian characters count two).
+    var displayWidth: Int {
+        unicodeScalars.reduce(0) { width, scalar in
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0x200B { return width }
+            let value = scalar.value
+            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    func padded(to width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - displayWidth))
+        return right ? padding + self : self + padding
+    }
+
+    /// Newlines and tabs shown as `\n` and `\t` so a cell stays on one line.
+    func replacingNewlines() -> String {
+        guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" }) else { return self }
+        var output = ""
+        for character in self {
+            switch character {
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\r\n": output += "\\r\\n"
+            case "\t": output += "\\t"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,83 @@
+/// A resource (`recordings`): the fields its rows have, the parameters its methods take, and its methods.
+public struct ResourceDefinition: Sendable, Codable, Hashable {
+    public var name: String
+    public var title: String
+    public var description: String
+    /// Row fields, in the order `SELECT *` returns them.
+    public var fields: [FieldDefinition]
+    /// Every parameter any method takes, with its type.
+    public var parameters: [ParameterDefinition]
+    public var methods: [MethodDefinition]
+
+    /// The field called `name` (case-insensitive).
+    public func field(named name: String) -> FieldDefinition? {
+        fields.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The parameter called `name` (case-insensitive).
+    public func parameter(named name: String) -> ParameterDefinition? {
+        parameters.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The method called `name` (case-insensitive).
+    public func method(named name: String) -> MethodDefinition? {
+        methods.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// Methods reachable through one SQL verb, in definition order.
+    public func methods(for verb: SQLVerb) -> [MethodDefinition] {
+        methods.filter { $0.sqlVerb == verb }
+    }
+}
+
+/// The JSON-ish type of a field or parameter.
+public enum ValueType: String, Sendable, Codable, Hashable {
+    case string, integer, number, boolean, object, array
+}
+
+/// One field of a resource's rows.
+public struct FieldDefinition: Sendable, Codable, Hashable {
+    public var name: String
+    public var type: ValueType
+    public var format: String?
+    public var title: String?
+    public var `enum`: [String]?
+    public var description: String
+
+    /// How the type reads in DESCRIBE: `string (uuid)`, `object (title: StorageConfig)`.
+    public var displayType: String {
+        if let format { return "\(type.rawValue) (\(format))" }
+        if let title { return "\(type.rawValue) (title: \(title))" }
+        return type.rawValue
+    }
+
+    /// The SQLite column type the field is stored with. Objects and arrays are JSON text.
+    public var sqliteType: String {
+        switch type {
+        case .string: return "TEXT"
+        case .integer, .boolean: return "INTEGER"
+        case .number: return "NUMERIC"
+        case .object, .array: return "JSON TEXT"
+        }
+    }
+}
+
+/// The type of a parameter, shared by every method that takes it.
+public struct ParameterDefinition: Sendable, Codable, Hashable {
+    public var name: String
+    public var type: ValueType
+    public var format: String?
+    public var `enum`: [String]?
+    public var items: ItemsDefinition?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var description: String
+    /// The row field holding the same value (`recording_id` is the row's `id`), when there is one.
+    public var field: String?
+}
+
+/// The element type of an array parameter.
+public struct ItemsDefinition: Sendable, Codable, Hashable {
+    public var type: ValueType
+    public var `enum`: [String]?
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import RTKQL
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// How results are printed.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
+    var output: OutputFormat = .table
+
+    @Flag(name: [.customLong("no-header"), .customShort("H"), .customLong("hideheaders")], help: "Leave out the header line.")
+    var noHeader = false
+
+    @Option(name: [.customShort("d"), .customLong("delimiter")], help: "Field separator for csv output.")
+    var delimiter: String = ","
+
+    func validate() throws {
+        guard delimiter.count == 1 else { throw ValidationError("--delimiter must be one character") }
+    }
+
+    var formatOptions: OutputFormat.Options {
+        var options = OutputFormat.Options()
+        options.header = !noHeader
+        options.delimiter = delimiter.first ?? ","
+        return options
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import RTKQL
+
+/// Runs a script statement by statement, printing each result and reporting errors.
+struct ScriptRunner {
+    let engine: Engine
+    let output: OutputOptions
+
+    /// Runs `script`; returns false when a statement failed (its error already printed).
+    func run(script rawScript: String, variables: [String: String], sourceName: String) async -> Bool {
+        let script: String
+        let statements: [ParsedStatement]
+        do {
+            script = try Engine.expandTemplates(rawScript, variables: variables)
+            statements = try engine.parse(script)
+        } catch {
+            report(error, script: rawScript, statementNumber: nil, sourceName: sourceName)
+            return false
+        }
+        var session = SessionState()
+        for (index, statement) in statements.enumerated() {
+            let started = Date()
+            do {
+                let result = try await engine.execute(statement, in: script, session: &session)
+                print(result, elapsed: Date().timeIntervalSince(started))
+            } catch {
+                report(error, script: script, statementNumber: statements.count > 1 ? index + 1 : nil,
+                       sourceName: sourceName, statementStart: statement.range.start)
+                return false
+            }
+        }
+        return true
+    }
+
+    private func print(_ result: QueryResult, elapsed: TimeInterval) {
+        for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
+        if let notice = result.notice { StandardError.write("\(notice)\n") }
+        guard !result.columns.isEmpty else { return }
+        StandardOutput.write(output.output.render(result, options: output.formatOptions))
+        if output.output == .table {
+            let rows = result.rows.count
+            StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", elapsed))s\n")
+        }
+    }
+
+    private func report(_ error: any Error, script: String, statementNumber: Int?, sourceName: String, statementStart: Int? = nil) {
+        var text = "error"
+        if let statementNumber {
+            let line = SourceLocation(offset: statementStart ?? 0, in: script).line
+            text += " in statement \(statementNumber) (\(sourceName) line \(line))"
+        }
+        switch error {
+        case RTKQLError.syntax(let parse):
+            text += ": syntax error at " + SourceSnippet.render(script, range: parse.range, message: parse.message)
+        case RTKQLError.planning(let planning):
+            if let range = planning.range {
+                text += ": " + planning.message + "\n  at " + SourceSnippet.render(script, range: range, message: "here")
+            } else {
+                text += ": " + planning.message
+            }
+        default:
+            text += ": \(error)"
+        }
+        StandardError.write(text + "\n")
+    }
+}
