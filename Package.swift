@@ -28,15 +28,16 @@ let package = Package(
 
         // Layers, one module each; data flows one way.
         .target(name: "RTKQLSyntax", swiftSettings: strictSettings),
+        .target(name: "RTKQLJSON", swiftSettings: strictSettings),
         .target(name: "RTKQLProvider", resources: [.copy("Resources/providers")],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLStorage", dependencies: ["CSQLite", "CSQLiteShims"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLTransport", dependencies: ["CCurl"], swiftSettings: strictSettings),
-        .target(name: "RTKQLPlanning", dependencies: ["RTKQLSyntax", "RTKQLProvider"],
+        .target(name: "RTKQLPlanning", dependencies: ["RTKQLSyntax", "RTKQLProvider", "RTKQLJSON"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQL",
-                dependencies: ["CSQLite", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
+                dependencies: ["CSQLite", "RTKQLJSON", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLSandbox",
                 dependencies: ["RTKQLStorage", .product(name: "Hummingbird", package: "hummingbird")],

@@ -6,3 +6,4 @@
 @_exported import struct RTKQLSyntax.ParsedStatement
 @_exported import struct RTKQLSyntax.ParseError
 @_exported import enum RTKQLPlanning.RawValue
+@_exported import RTKQLJSON

@@ -1,4 +1,5 @@
 @testable import RTKQL
+import RTKQLJSON
 import Testing
 
 @Suite struct JSONValueTests {

@@ -1,3 +1,4 @@
+import RTKQLJSON
 import RTKQLTransport
 
 /// Sends API requests with credentials and turns error answers into `APIError`s.

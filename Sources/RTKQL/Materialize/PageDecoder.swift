@@ -1,3 +1,4 @@
+import RTKQLJSON
 import RTKQLStorage
 
 /// What a page said besides its rows.

@@ -1,3 +1,4 @@
+import RTKQLJSON
 import RTKQLStorage
 
 /// JSON output: one array of objects keyed by column name; numbers as numbers, NULL as null,

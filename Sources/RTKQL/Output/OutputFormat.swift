@@ -1,3 +1,4 @@
+import RTKQLJSON
 import RTKQLStorage
 
 /// The output formats of results.

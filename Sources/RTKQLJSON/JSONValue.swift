@@ -62,7 +62,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         return output
     }
 
-    func write(to output: inout String) {
+    public func write(to output: inout String) {
         switch self {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -129,6 +129,11 @@ public indirect enum JSONValue: Sendable, Hashable {
 public struct JSONError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
 
     public var description: String { "\(message) at byte \(offset)" }
 }

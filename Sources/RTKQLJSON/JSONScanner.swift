@@ -1,21 +1,21 @@
 /// A validating JSON reader over UTF-8 bytes that can hand out raw slices of nested values,
 /// so objects stored as JSON columns are copied, not rebuilt.
-struct JSONScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
+public struct JSONScanner {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
+    public var isAtEnd: Bool { position >= bytes.count }
 
-    func error(_ message: String) -> JSONError {
+    public func error(_ message: String) -> JSONError {
         JSONError(message: message, offset: position)
     }
 
     @inline(__always)
-    mutating func skipWhitespace() {
+    public mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -25,13 +25,13 @@ struct JSONScanner {
     }
 
     @inline(__always)
-    mutating func peek() throws(JSONError) -> UInt8 {
+    public mutating func peek() throws(JSONError) -> UInt8 {
         skipWhitespace()
         guard position < bytes.count else { throw error("unexpected end of JSON") }
         return bytes[position]
     }
 
-    mutating func expect(_ byte: UInt8) throws(JSONError) {
+    public mutating func expect(_ byte: UInt8) throws(JSONError) {
         guard try peek() == byte else {
             throw error("expected '\(Character(Unicode.Scalar(byte)))'")
         }
@@ -39,7 +39,7 @@ struct JSONScanner {
     }
 
     /// Reads `,` or the closing byte; true when another member follows.
-    mutating func nextMember(closing: UInt8) throws(JSONError) -> Bool {
+    public mutating func nextMember(closing: UInt8) throws(JSONError) -> Bool {
         let byte = try peek()
         position += 1
         if byte == UInt8(ascii: ",") { return true }
@@ -49,7 +49,7 @@ struct JSONScanner {
     }
 
     /// Reads `{`, then calls `body` with each key until `}`; `body` must consume the value.
-    mutating func readObject(_ body: (inout JSONScanner, _ keyStart: Int, _ keyEnd: Int, _ escaped: Bool) throws(JSONError) -> Void) throws(JSONError) {
+    public mutating func readObject(_ body: (inout JSONScanner, _ keyStart: Int, _ keyEnd: Int, _ escaped: Bool) throws(JSONError) -> Void) throws(JSONError) {
         try expect(UInt8(ascii: "{"))
         if try peek() == UInt8(ascii: "}") {
             position += 1
@@ -64,7 +64,7 @@ struct JSONScanner {
     }
 
     /// Reads `[`, then calls `body` for each element until `]`; `body` must consume the element.
-    mutating func readArray(_ body: (inout JSONScanner) throws(JSONError) -> Void) throws(JSONError) {
+    public mutating func readArray(_ body: (inout JSONScanner) throws(JSONError) -> Void) throws(JSONError) {
         try expect(UInt8(ascii: "["))
         if try peek() == UInt8(ascii: "]") {
             position += 1
@@ -76,7 +76,7 @@ struct JSONScanner {
     }
 
     /// Scans a string literal at the current position; returns the content's byte range and whether it has escapes.
-    mutating func scanString() throws(JSONError) -> (start: Int, end: Int, escaped: Bool) {
+    public mutating func scanString() throws(JSONError) -> (start: Int, end: Int, escaped: Bool) {
         position += 1  // opening quote
         let start = position
         var escaped = false
@@ -99,7 +99,7 @@ struct JSONScanner {
     }
 
     /// Decodes the string content `start..<end`.
-    func decodeString(start: Int, end: Int, escaped: Bool) throws(JSONError) -> String {
+    public func decodeString(start: Int, end: Int, escaped: Bool) throws(JSONError) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         guard escaped else { return String(decoding: slice, as: UTF8.self) }
         var output: [UInt8] = []
@@ -162,7 +162,7 @@ struct JSONScanner {
     }
 
     /// Scans a number; returns its byte range and whether it is an integer (no fraction or exponent).
-    mutating func scanNumber() throws(JSONError) -> (start: Int, end: Int, isInteger: Bool) {
+    public mutating func scanNumber() throws(JSONError) -> (start: Int, end: Int, isInteger: Bool) {
         let start = position
         var isInteger = true
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
@@ -182,7 +182,7 @@ struct JSONScanner {
         return (start, position, isInteger)
     }
 
-    mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
+    public mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count else { throw error("invalid literal") }
         let pointer = word.utf8Start
@@ -193,7 +193,7 @@ struct JSONScanner {
     }
 
     /// Skips one value, validating it; returns its byte range.
-    mutating func skipValue(depth: Int = 0) throws(JSONError) -> Range<Int> {
+    public mutating func skipValue(depth: Int = 0) throws(JSONError) -> Range<Int> {
         guard depth < 512 else { throw error("JSON nested too deeply") }
         let byte = try peek()
         let start = position
@@ -216,7 +216,7 @@ struct JSONScanner {
     }
 
     /// Reads one value as a tree.
-    mutating func readValue(depth: Int = 0) throws(JSONError) -> JSONValue {
+    public mutating func readValue(depth: Int = 0) throws(JSONError) -> JSONValue {
         guard depth < 512 else { throw error("JSON nested too deeply") }
         let byte = try peek()
         switch byte {
