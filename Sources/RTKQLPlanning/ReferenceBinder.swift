@@ -23,6 +23,8 @@ struct ReferenceBinder {
     let scoped: ScopedReference
     let literals: LiteralReader
     let sourceText: String
+    /// Values of `IN (SELECT ...)` subqueries already run, keyed by the subquery's range.
+    var subqueryValues: [SourceRange: [RawValue]] = [:]
 
     private var resource: ResourceDefinition { scoped.resource.resource }
 
@@ -116,6 +118,9 @@ struct ReferenceBinder {
                 guard let value = literals.value(of: item), value != .null else { return nil }
                 if !values.contains(value) { values.append(value) }
             }
+            return (name, values, reference)
+        case .inSubquery(let operand, false, let query):
+            guard let (name, reference) = column(operand), let values = subqueryValues[query.range] else { return nil }
             return (name, values, reference)
         default:
             return nil

@@ -65,6 +65,8 @@ public final class Engine: Sendable {
                         boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> QueryResult {
         let resolver = ResourceResolver(registry: registry, defaultProvider: session.defaultProvider)
         switch parsed.statement {
+        case .select where configuration.dryRun:
+            return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters).explain(parsed, text: text)
         case .select(let query):
             let planner = SelectPlanner(resolver: resolver, boundParameters: boundParameters)
             let plan: SelectPlan
@@ -90,8 +92,10 @@ public final class Engine: Sendable {
             let innerParsed = ParsedStatement(statement: inner, range: parsed.range)
             return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters)
                 .explain(innerParsed, text: text)
-        case .replace, .exec:
-            throw .invalid(message: "REPLACE and EXEC are not available yet in this build")
+        case .replace(let replace):
+            return try await ReplaceExecutor(engine: self, resolver: resolver, boundParameters: boundParameters).run(replace, text: text)
+        case .exec(let exec):
+            return try await ExecExecutor(engine: self, resolver: resolver, boundParameters: boundParameters).run(exec)
         }
     }
 

@@ -12,6 +12,8 @@ public struct EngineConfiguration: Sendable {
     /// Allow sending credentials over plain HTTP to a non-loopback host.
     public var allowInsecureHTTP = false
     public var transport = TransportOptions()
+    /// List the requests REPLACE and EXEC would send (and SELECT's plan) without sending any.
+    public var dryRun = false
 
     public init(baseURL: String? = nil, credentials: Credentials = .none) {
         self.baseURL = baseURL

@@ -9,9 +9,28 @@ struct Explainer {
     let boundParameters: [String: RawValue]
 
     func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
-        guard case .select(let query) = parsed.statement else {
-            throw .invalid(message: "EXPLAIN supports SELECT statements in this build")
+        let sender = OperationSender(engine: engine)
+        switch parsed.statement {
+        case .exec(let exec):
+            let plan = try ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters).plan(exec)
+            return try OperationListing.list([plan.request], sender: sender)
+        case .replace(let replace):
+            do {
+                let plan = try ReplacePlanner(resolver: resolver, boundParameters: boundParameters).plan(replace, text: text)
+                return try OperationListing.list(plan.requests, sender: sender)
+            } catch let error as PlanningError {
+                throw .planning(error)
+            } catch let error as RTKQLError {
+                throw error
+            } catch {
+                throw .invalid(message: "\(error)")
+            }
+        case .select:
+            break
+        default:
+            throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")
         }
+        guard case .select(let query) = parsed.statement else { throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC") }
         let plan: SelectPlan
         do {
             plan = try SelectPlanner(resolver: resolver, boundParameters: boundParameters)

@@ -14,6 +14,8 @@ public struct QueryResult: Sendable {
     public var notice: String?
     /// How many HTTP requests the statement sent.
     public var requestCount = 0
+    /// How many of a set-based operation's requests failed (their rows say why).
+    public var failures = 0
 
     public init(columns: [String], jsonColumns: [Bool]? = nil, rows: [[SQLValue]], warnings: [String] = [],
                 notice: String? = nil, requestCount: Int = 0) {

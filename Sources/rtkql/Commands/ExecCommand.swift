@@ -33,7 +33,7 @@ struct ExecCommand: AsyncParsableCommand {
 
     func run() async throws {
         let script = try readScript()
-        let variables = try templates.variables()
+        let variables = connection.defaultVariables.merging(try templates.variables()) { _, given in given }
         try await connection.withEngine { engine in
             let runner = ScriptRunner(engine: engine, output: output)
             let ok = await runner.run(script: script, variables: variables, sourceName: infile ?? (query == nil ? "<stdin>" : "<query>"))

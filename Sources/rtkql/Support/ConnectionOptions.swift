@@ -17,6 +17,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("http.response.pageLimit"), help: "Stop each listing after N pages (and warn).")
     var pageLimit: Int?
 
+    @Flag(name: [.customLong("dry-run"), .customLong("dryrun")], help: "Print the requests REPLACE and EXEC would send (and SELECT's plan); send none.")
+    var dryRun = false
+
     @Flag(name: .customLong("allow-insecure-http"), help: "Allow sending credentials over plain HTTP to a non-loopback host.")
     var allowInsecureHTTP = false
 
@@ -26,6 +29,12 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Builds an engine (starting the sandbox first with --sandbox), runs `body`, then stops the sandbox.
+    /// Template variables the sandbox provides when the user gives none: its demo account and first app.
+    var defaultVariables: [String: String] {
+        guard sandbox else { return [:] }
+        return ["account_id": SandboxConfiguration.demoAccountID, "app_id": SandboxConfiguration.demoAppIDs[0]]
+    }
+
     func withEngine(_ body: (Engine) async throws -> Void) async throws {
         var server: SandboxServer?
         var configuration = EngineConfiguration(baseURL: apiBaseURL,
@@ -39,6 +48,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.concurrency = concurrency
         configuration.pageLimit = pageLimit
         configuration.allowInsecureHTTP = allowInsecureHTTP
+        configuration.dryRun = dryRun
         let engine = Engine(configuration: configuration)
         do {
             try await body(engine)

@@ -23,6 +23,11 @@ struct ScriptRunner {
             do {
                 let result = try await engine.execute(statement, in: script, session: &session)
                 print(result, elapsed: Date().timeIntervalSince(started))
+                if result.failures > 0 {
+                    StandardError.write("error\(statements.count > 1 ? " in statement \(index + 1)" : ""): "
+                                        + "\(result.failures) of \(result.rows.count) operations failed\n")
+                    return false
+                }
             } catch {
                 report(error, script: script, statementNumber: statements.count > 1 ? index + 1 : nil,
                        sourceName: sourceName, statementStart: statement.range.start)

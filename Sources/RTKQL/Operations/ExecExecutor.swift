@@ -1,0 +1,63 @@
+import RTKQLJSON
+import RTKQLPlanning
+import RTKQLStorage
+import RTKQLSyntax
+import RTKQLTransport
+
+/// Runs EXEC: validates arguments and body, sends the one request, and returns the rows of the
+/// response (the created or found recording). A POST is never retried automatically.
+struct ExecExecutor {
+    let engine: Engine
+    let resolver: ResourceResolver
+    let boundParameters: [String: RawValue]
+
+    func plan(_ statement: ExecStatement) throws(RTKQLError) -> ExecPlan {
+        do {
+            return try ExecPlanner(resolver: resolver, boundParameters: boundParameters).plan(statement)
+        } catch let error as PlanningError {
+            throw .planning(error)
+        } catch {
+            throw .invalid(message: "\(error)")
+        }
+    }
+
+    func run(_ statement: ExecStatement) async throws(RTKQLError) -> QueryResult {
+        let plan = try plan(statement)
+        let sender = OperationSender(engine: engine)
+        if engine.configuration.dryRun { return try OperationListing.list([plan.request], sender: sender) }
+        let request = try sender.httpRequest(for: plan.request)
+        let response: HTTPResponse
+        do {
+            response = try await engine.apiClient.send(request)
+        } catch {
+            if case .transport(let failure) = error, !plan.request.method.isIdempotent {
+                throw .invalid(message: "request failed: \(failure.description). The \(request.method) may have been applied "
+                               + "even though no answer came back, so it was not retried: check with a SELECT "
+                               + "(for example the recordings of the meeting) before running it again")
+            }
+            throw error
+        }
+        return try rows(of: response, request: request, plan: plan)
+    }
+
+    private func rows(of response: HTTPResponse, request: HTTPRequest, plan: ExecPlan) throws(RTKQLError) -> QueryResult {
+        let fields = plan.request.resource.resource.fields
+        let database = try ScratchDatabase.open()
+        do {
+            let loader = try TableLoader(database: database, tableName: "rtkql_exec", fields: fields)
+            try loader.begin()
+            let decoder = PageDecoder(fields: fields.map(\.name), rowsPath: plan.request.method.response.rows, totalPath: nil)
+            if response.body.isEmpty {
+                loader.rollback()
+                return QueryResult(columns: ["http_status"], rows: [[.integer(Int64(response.status))]])
+            }
+            _ = try decoder.decode(response.body) { try loader.insert($0) }
+            try loader.commit()
+        } catch let error as MalformedResponse {
+            throw .malformedResponse(request: "\(request.method) \(request.url)", message: error.message)
+        } catch {
+            throw .sql(message: "\(error)")
+        }
+        return try SQLRunner.run("SELECT * FROM rtkql_exec", in: database, fetches: [], query: nil)
+    }
+}

@@ -1,0 +1,179 @@
+import RTKQLJSON
+import RTKQLPlanning
+import RTKQLStorage
+import RTKQLSyntax
+import RTKQLTransport
+
+/// Runs REPLACE: resolves `IN (SELECT ...)` targets, validates everything, then sends one request
+/// per target and reports each target's outcome.
+struct ReplaceExecutor {
+    let engine: Engine
+    let resolver: ResourceResolver
+    let boundParameters: [String: RawValue]
+
+    func run(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
+        var subqueryValues: [SourceRange: [RawValue]] = [:]
+        var requests = 0
+        for query in targetSubqueries(statement) {
+            let result = try await runSubquery(query, text: text)
+            requests += result.requestCount
+            subqueryValues[query.range] = result.rows.compactMap { row in
+                switch row.first {
+                case .text(let value)?: return .text(value)
+                case .integer(let value)?: return .integer(value)
+                case .real(let value)?: return .real(value)
+                default: return nil
+                }
+            }
+        }
+        let plan = try planReplace(statement, text: text, subqueryValues: subqueryValues)
+        if engine.configuration.dryRun {
+            return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
+        }
+        let outcomes = try await OperationSender(engine: engine).send(plan.requests)
+        var result = try report(outcomes, plan: plan, statement: statement, text: text)
+        result.requestCount = requests + outcomes.count
+        return result
+    }
+
+    /// Subqueries of `param IN (SELECT ...)` conjuncts, whose values must be known before planning.
+    private func targetSubqueries(_ statement: ReplaceStatement) -> [Query] {
+        guard let whereClause = statement.whereClause else { return [] }
+        var queries: [Query] = []
+        var pending = [whereClause]
+        while let expression = pending.popLast() {
+            switch expression.kind {
+            case .binary(let left, .and, let right), .binary(let left, .or, let right):
+                pending += [left, right]
+            case .parenthesized(let items):
+                pending += items
+            case .inSubquery(_, false, let query):
+                queries.append(query)
+            default:
+                break
+            }
+        }
+        return queries
+    }
+
+    private func runSubquery(_ query: Query, text: String) async throws(RTKQLError) -> QueryResult {
+        let plan: SelectPlan
+        do {
+            plan = try SelectPlanner(resolver: resolver, boundParameters: boundParameters)
+                .plan(query, text: text, statementRange: query.range)
+        } catch let error as PlanningError {
+            throw .planning(error)
+        } catch {
+            throw .invalid(message: "\(error)")
+        }
+        return try await SelectExecutor(engine: engine).run(plan, query: query)
+    }
+
+    private func planReplace(_ statement: ReplaceStatement, text: String,
+                             subqueryValues: [SourceRange: [RawValue]]) throws(RTKQLError) -> ReplacePlan {
+        do {
+            return try ReplacePlanner(resolver: resolver, boundParameters: boundParameters, subqueryValues: subqueryValues)
+                .plan(statement, text: text)
+        } catch let error as PlanningError {
+            throw .planning(error)
+        } catch {
+            throw .invalid(message: "\(error)")
+        }
+    }
+
+    private func report(_ outcomes: [OperationOutcome], plan: ReplacePlan, statement: ReplaceStatement,
+                        text: String) throws(RTKQLError) -> QueryResult {
+        let fields = plan.resource.resource.fields
+        let rowsPath = plan.method.response.rows
+        let returning = statement.returning.map { ReturningEvaluator(fields: fields, returning: $0, text: text) }
+
+        // One target: its error is the statement's error; its RETURNING is the result.
+        if plan.targetParameter == nil, outcomes.count == 1, let only = outcomes.first {
+            let response: HTTPResponse
+            switch only.result {
+            case .failure(let error): throw error
+            case .success(let success): response = success
+            }
+            let envelope = try parseEnvelope(response, request: only.request)
+            if let returning { return try returning.evaluate(envelope, rowsPath: rowsPath) }
+            return QueryResult(columns: defaultColumns(plan), rows: [defaultRow(plan, index: 0, outcome: only, envelope: envelope)])
+        }
+
+        // Several targets: one row each, failures included.
+        var rows: [[SQLValue]] = []
+        var columns = defaultColumns(plan)
+        var jsonColumns = Array(repeating: false, count: columns.count)
+        var failures = 0
+        for (index, outcome) in outcomes.enumerated() {
+            var envelope: JSONValue?
+            if case .success(let response) = outcome.result { envelope = try? parseEnvelope(response, request: outcome.request) }
+            if case .failure = outcome.result { failures += 1 }
+            var row = defaultRow(plan, index: index, outcome: outcome, envelope: envelope)
+            if let returning {
+                let extra = try envelope.map { envelope throws(RTKQLError) in try returning.evaluate(envelope, rowsPath: rowsPath) }
+                if index == 0 || columns.count == defaultColumns(plan).count, let extra {
+                    columns = defaultColumns(plan) + extra.columns
+                    jsonColumns = Array(repeating: false, count: defaultColumns(plan).count) + extra.jsonColumns
+                }
+                let width = columns.count - row.count
+                row += extra?.rows.first ?? Array(repeating: .null, count: max(0, width))
+            }
+            rows.append(row)
+        }
+        let width = columns.count
+        rows = rows.map { $0.count < width ? $0 + Array(repeating: .null, count: width - $0.count) : $0 }
+        var result = QueryResult(columns: columns, jsonColumns: jsonColumns, rows: rows)
+        result.failures = failures
+        if failures > 0 {
+            result.warnings.append("\(failures) of \(outcomes.count) requests failed; see the outcome and message columns")
+        }
+        return result
+    }
+
+    private func targetName(_ plan: ReplacePlan) -> String {
+        plan.targetParameter ?? plan.method.parameters.last { $0.in == .path }?.name ?? "target"
+    }
+
+    private func defaultColumns(_ plan: ReplacePlan) -> [String] {
+        [targetName(plan), "outcome", "http_status", "message", "status"]
+    }
+
+    private func defaultRow(_ plan: ReplacePlan, index: Int, outcome: OperationOutcome, envelope: JSONValue?) -> [SQLValue] {
+        let target = plan.requests[index].parameters[targetName(plan)]?.description
+        switch outcome.result {
+        case .success(let response):
+            let data = envelope?.value(at: plan.method.response.rows)
+            return [target.map(SQLValue.text) ?? .null, .text("ok"), .integer(Int64(response.status)), .null,
+                    ResponseRow.sqlValue(data?["status"])]
+        case .failure(let error):
+            let status = error.httpStatus.map { SQLValue.integer(Int64($0)) } ?? .null
+            let message: String
+            if case .api(let api) = error { message = api.message } else { message = "\(error)" }
+            return [target.map(SQLValue.text) ?? .null, .text("error"), status, .text(message), .null]
+        }
+    }
+
+    private func parseEnvelope(_ response: HTTPResponse, request: HTTPRequest) throws(RTKQLError) -> JSONValue {
+        do {
+            return try JSONValue.parse(response.bodyText.isEmpty ? "{}" : response.bodyText)
+        } catch {
+            throw .malformedResponse(request: "\(request.method) \(request.url)", message: "malformed JSON (\(error))")
+        }
+    }
+}
+
+/// Lists the requests a REPLACE or EXEC would send (for --dry-run and EXPLAIN), sending none.
+enum OperationListing {
+    static func list(_ operations: [OperationRequest], sender: OperationSender) throws(RTKQLError) -> QueryResult {
+        var rows: [[SQLValue]] = []
+        for (index, operation) in operations.enumerated() {
+            let request = try sender.httpRequest(for: operation)
+            rows.append([.integer(Int64(index + 1)), .text(operation.resource.fullName + "." + operation.method.name),
+                         .text(request.method), .text(request.url), request.bodyText.map(SQLValue.text) ?? .null,
+                         .text(request.headers.map(\.redactedLine).joined(separator: "; "))])
+        }
+        return QueryResult(columns: ["step", "method", "http_method", "url", "body", "headers"],
+                           jsonColumns: [false, false, false, false, true, false], rows: rows,
+                           notice: "dry run: \(operations.count) request\(operations.count == 1 ? "" : "s") listed, none sent")
+    }
+}

@@ -1,0 +1,167 @@
+import RTKQLJSON
+import RTKQLProvider
+import RTKQLSyntax
+
+/// Plans `EXEC provider.service.resource.method @p = v ... [@@json = '...']`: path and query
+/// parameters from the arguments, the body from `@@json` (and body-property arguments), all
+/// checked against the method's definition before anything is sent.
+public struct ExecPlanner: Sendable {
+    public var resolver: ResourceResolver
+    public var boundParameters: [String: RawValue]
+
+    public init(resolver: ResourceResolver, boundParameters: [String: RawValue] = [:]) {
+        self.resolver = resolver
+        self.boundParameters = boundParameters
+    }
+
+    public func plan(_ statement: ExecStatement) throws -> ExecPlan {
+        let parts = statement.method.parts
+        guard parts.count >= 2, let methodName = parts.last else {
+            throw PlanningError(.unknownMethod(statement.method.dotted),
+                                "EXEC needs provider.service.resource.method, got \(statement.method.dotted)", range: statement.method.range)
+        }
+        let resourceName = QualifiedName(Array(parts.dropLast()))
+        guard let resolved = try resolver.resolve(resourceName) else { throw resolver.unknownResource(resourceName) }
+        let resource = resolved.resource
+        let fullName = "\(resolved.fullName).\(methodName.value)"
+        guard let method = resource.method(named: methodName.value) else {
+            let names = resource.methods.map(\.name)
+            var message = "unknown method \(fullName)"
+            if let suggestion = NameSuggester.nearest(to: methodName.value, in: names) { message += "; did you mean \(suggestion)?" }
+            message += " Methods: \(names.joined(separator: ", ")) (see SHOW METHODS IN \(resolved.fullName))"
+            throw PlanningError(.unknownMethod(fullName), message, range: methodName.range)
+        }
+
+        let literals = LiteralReader(boundParameters: boundParameters)
+        var parameters: [String: ParameterValue] = [:]
+        var bodyMembers: [(key: String, value: JSONValue)] = []
+        for argument in statement.arguments {
+            let name = argument.name.value
+            guard let raw = literals.value(of: argument.value), raw != .null else {
+                throw PlanningError(.invalidParameterValue(parameter: name), "@\(name) needs a literal value", range: argument.value.range)
+            }
+            if let parameter = method.parameter(named: name), parameter.in != .body, let definition = resource.parameter(named: name) {
+                parameters[parameter.name] = try ParameterCoercion.coerce(raw, to: definition)
+            } else if let property = method.body?.properties.first(where: { $0.key.lowercased() == name.lowercased() }) {
+                bodyMembers.append((property.key, try BodyValidator.jsonValue(raw, for: property.key, property.value, method: fullName)))
+            } else {
+                let names = method.parameters.filter { $0.in != .body }.map(\.name) + (method.body?.properties.keys.sorted() ?? [])
+                var message = "\(fullName) takes no parameter @\(name)"
+                if let suggestion = NameSuggester.nearest(to: name, in: names) { message += "; did you mean @\(suggestion)?" }
+                message += " (parameters: \(names.map { "@" + $0 }.joined(separator: ", ")))"
+                throw PlanningError(.unbindableParameter(parameter: name), message, range: argument.name.range)
+            }
+        }
+        for required in method.parameters where required.required == true && required.in != .body && parameters[required.name] == nil {
+            throw PlanningError(.missingParameter(parameter: required.name, method: fullName),
+                                "missing required parameter \(required.name) for \(fullName) (add @\(required.name)='...'; see SHOW METHODS IN \(resolved.fullName))")
+        }
+
+        var body: JSONValue?
+        if let text = statement.jsonBody {
+            let parsed: JSONValue
+            do { parsed = try JSONValue.parse(text) } catch {
+                throw PlanningError(.invalidParameterValue(parameter: "@@json"), "@@json for \(fullName) is not valid JSON: \(error)",
+                                    range: statement.jsonBodyRange)
+            }
+            guard case .object(var members) = parsed else {
+                throw PlanningError(.invalidParameterValue(parameter: "@@json"), "@@json for \(fullName) must be a JSON object",
+                                    range: statement.jsonBodyRange)
+            }
+            for member in bodyMembers {
+                if members.contains(where: { $0.key == member.key }) {
+                    throw PlanningError(.invalidParameterValue(parameter: member.key),
+                                        "\(member.key) is given both as @\(member.key) and in @@json")
+                }
+                members.append(member)
+            }
+            body = .object(members)
+        } else if !bodyMembers.isEmpty || method.body != nil {
+            body = .object(bodyMembers)
+        }
+        if let schema = method.body, let body {
+            try BodyValidator.validate(body, against: schema, method: fullName)
+        }
+        return ExecPlan(request: OperationRequest(resource: resolved, method: method, parameters: parameters,
+                                                  body: method.body == nil ? nil : body))
+    }
+}
+
+/// Checks a request body against a method's body schema, naming the offending field.
+enum BodyValidator {
+    static func validate(_ body: JSONValue, against schema: BodySchema, method: String) throws {
+        guard case .object(let members) = body else {
+            throw PlanningError(.invalidParameterValue(parameter: "@@json"), "the body of \(method) must be a JSON object")
+        }
+        for required in schema.required where !members.contains(where: { $0.key == required }) {
+            throw PlanningError(.missingParameter(parameter: required, method: method),
+                                "invalid body for \(method): \"\(required)\" is required")
+        }
+        for (key, value) in members {
+            guard let property = schema.properties[key] else { continue }  // unknown members pass through
+            try check(value, key: key, property: property, method: method)
+        }
+    }
+
+    static func check(_ value: JSONValue, key: String, property: BodyProperty, method: String) throws {
+        func fail(_ expectation: String) -> PlanningError {
+            PlanningError(.invalidParameterValue(parameter: key),
+                          "invalid body for \(method): \"\(key)\" must be \(expectation), got \(value.serialized)")
+        }
+        switch (property.type, value) {
+        case (.string, .string(let text)):
+            if let allowed = property.enum, !allowed.contains(text) { throw fail("one of \(allowed.joined(separator: ", "))") }
+        case (.integer, .number(let text)):
+            guard let number = Int64(text) else { throw fail(rangeText("an integer", property)) }
+            if let minimum = property.minimum, Double(number) < minimum { throw fail(rangeText("an integer", property)) }
+            if let maximum = property.maximum, Double(number) > maximum { throw fail(rangeText("an integer", property)) }
+        case (.number, .number): break
+        case (.boolean, .bool): break
+        case (.object, .object): break
+        case (.array, .array): break
+        default:
+            throw fail(property.type == .integer ? rangeText("an integer", property) : "a JSON \(property.type.rawValue)")
+        }
+    }
+
+    static func rangeText(_ noun: String, _ property: BodyProperty) -> String {
+        switch (property.minimum, property.maximum) {
+        case (let minimum?, let maximum?): return "\(noun) from \(Int(minimum)) to \(Int(maximum))"
+        case (let minimum?, nil): return "\(noun) of at least \(Int(minimum))"
+        case (nil, let maximum?): return "\(noun) of at most \(Int(maximum))"
+        default: return noun
+        }
+    }
+
+    /// An argument's literal as a body member of the property's type.
+    static func jsonValue(_ raw: RawValue, for key: String, _ property: BodyProperty, method: String) throws -> JSONValue {
+        switch (property.type, raw) {
+        case (.string, _): return .string(raw.plainText)
+        case (.integer, .integer(let number)): return .number(String(number))
+        case (.integer, .text(let text)) where Int64(text) != nil: return .number(text)
+        case (.number, .integer(let number)): return .number(String(number))
+        case (.number, .real(let number)): return .number(String(number))
+        case (.number, .text(let text)) where Double(text) != nil: return .number(text)
+        case (.boolean, .boolean(let flag)): return .bool(flag)
+        case (.boolean, .text(let text)) where ["true", "false"].contains(text.lowercased()): return .bool(text.lowercased() == "true")
+        case (.object, .text(let text)), (.array, .text(let text)):
+            if let parsed = try? JSONValue.parse(text) { return parsed }
+        default: break
+        }
+        throw PlanningError(.invalidParameterValue(parameter: key),
+                            "invalid value \(raw) for @\(key) of \(method): expected a \(property.type.rawValue)")
+    }
+}
+
+extension RawValue {
+    /// The value as plain text (strings unquoted).
+    var plainText: String {
+        switch self {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .real(let number): return String(number)
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .null: return ""
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import RTKQLJSON
+import RTKQLProvider
+import RTKQLSyntax
+
+/// Plans `REPLACE resource SET ... WHERE ...`: binds path parameters from WHERE and body parameters
+/// from SET (and WHERE, as the seed's example does), validates them, and fans out over target IDs.
+public struct ReplacePlanner: Sendable {
+    public var resolver: ResourceResolver
+    public var boundParameters: [String: RawValue]
+    /// Values of `IN (SELECT ...)` subqueries the engine already ran, keyed by the subquery's range.
+    public var subqueryValues: [SourceRange: [RawValue]]
+    public var maximumTargets = 1_000
+
+    public init(resolver: ResourceResolver, boundParameters: [String: RawValue] = [:], subqueryValues: [SourceRange: [RawValue]] = [:]) {
+        self.resolver = resolver
+        self.boundParameters = boundParameters
+        self.subqueryValues = subqueryValues
+    }
+
+    public func plan(_ statement: ReplaceStatement, text: String) throws -> ReplacePlan {
+        guard let resolved = try resolver.resolve(statement.resource.name) else {
+            throw resolver.unknownResource(statement.resource.name)
+        }
+        let resource = resolved.resource
+        let methods = resource.methods(for: .replace)
+        guard !methods.isEmpty else {
+            throw PlanningError(.unknownMethod("replace"), "\(resolved.fullName) has no REPLACE method (see SHOW METHODS IN \(resolved.fullName))")
+        }
+        let literals = LiteralReader(boundParameters: boundParameters)
+        let scoped = ScopedReference(reference: statement.resource, resource: resolved, conjuncts: Conjuncts.of(statement.whereClause))
+        var binder = ReferenceBinder(scoped: scoped, literals: literals, sourceText: text)
+        binder.subqueryValues = subqueryValues
+        let bindings = try binder.bind()
+        var values: [String: [RawValue]] = bindings.bindings.mapValues(\.values)
+
+        // Every WHERE conjunct must bind a parameter: REPLACE cannot filter on row fields.
+        let consumed = Set(bindings.bindings.values.flatMap { $0.conjuncts.map(\.range) } + bindings.droppedConjuncts.map(\.range))
+        if let stray = scoped.conjuncts.first(where: { !consumed.contains($0.range) }) {
+            throw PlanningError(.unbindableParameter(parameter: binder.text(of: stray)),
+                                "REPLACE takes only method parameters in WHERE, not \"\(binder.text(of: stray))\"; to act on rows "
+                                    + "chosen by their fields use `recording_id IN (SELECT id FROM \(resolved.fullName) WHERE ...)`",
+                                range: stray.range)
+        }
+        for assignment in statement.assignments {
+            let name = assignment.column.value
+            guard let parameter = resource.parameter(named: name), methods.contains(where: { $0.parameter(named: name)?.in == .body }) else {
+                let bodyNames = methods.flatMap { $0.parameters.filter { $0.in == .body }.map(\.name) }
+                var message = "cannot SET \(name): REPLACE on \(resolved.fullName) sets \(bodyNames.joined(separator: ", "))"
+                if let suggestion = NameSuggester.nearest(to: name, in: bodyNames) { message += "; did you mean \(suggestion)?" }
+                throw PlanningError(.unknownColumn(name), message, range: assignment.column.range)
+            }
+            guard let value = literals.value(of: assignment.value) else {
+                throw PlanningError(.invalidParameterValue(parameter: name), "SET \(name) needs a literal value",
+                                    range: assignment.value.range)
+            }
+            if let existing = values[parameter.name], !existing.isEmpty, existing != [value] {
+                throw PlanningError(.invalidParameterValue(parameter: name),
+                                    "\(name) is \(value) in SET but \(existing.map(\.description).joined(separator: ", ")) in WHERE",
+                                    range: assignment.value.range)
+            }
+            values[parameter.name] = [value]
+        }
+
+        let bound = Set(values.keys.map { $0.lowercased() })
+        guard let method = methods.first(where: { $0.requiredParameters.allSatisfy { bound.contains($0.lowercased()) } }) else {
+            let method = methods[0]
+            let missing = method.requiredParameters.first { !bound.contains($0.lowercased()) }!
+            let hint = method.parameter(named: missing)?.in == .body ? "add `SET \(missing) = '...'`" : "add `AND \(missing) = '...'` to the WHERE clause"
+            throw PlanningError(.missingParameter(parameter: missing, method: "\(resolved.fullName).\(method.name)"),
+                                "missing required parameter \(missing) for \(resolved.fullName).\(method.name) "
+                                    + "(\(hint); see SHOW METHODS IN \(resolved.fullName))")
+        }
+
+        var perParameter: [(String, [ParameterValue])] = []
+        var targetParameter: String?
+        for parameter in method.parameters {
+            guard let raw = values.first(where: { $0.key.lowercased() == parameter.name.lowercased() })?.value,
+                  let definition = resource.parameter(named: parameter.name) else { continue }
+            let coerced: [ParameterValue] = definition.type == .array
+                ? [try ParameterCoercion.coerce(raw, to: definition, resource: resolved.fullName)]
+                : try raw.map { try ParameterCoercion.coerce($0, to: definition) }
+            if coerced.count > 1 { targetParameter = targetParameter ?? parameter.name }
+            perParameter.append((parameter.name, coerced))
+        }
+        var combinations: [[String: ParameterValue]] = [[:]]
+        for (name, options) in perParameter {
+            combinations = combinations.flatMap { combination in
+                options.map { value -> [String: ParameterValue] in
+                    var next = combination
+                    next[name] = value
+                    return next
+                }
+            }
+        }
+        if combinations.count > maximumTargets {
+            throw PlanningError(.unsupported, "REPLACE would send \(combinations.count) requests; the limit is \(maximumTargets)")
+        }
+        let requests = combinations.map { combination -> OperationRequest in
+            var pathAndQuery: [String: ParameterValue] = [:]
+            var body: [(key: String, value: JSONValue)] = []
+            for parameter in method.parameters {
+                guard let value = combination[parameter.name] else { continue }
+                if parameter.in == .body { body.append((parameter.name, value.json)) } else { pathAndQuery[parameter.name] = value }
+            }
+            return OperationRequest(resource: resolved, method: method, parameters: pathAndQuery, body: body.isEmpty ? nil : .object(body))
+        }
+        return ReplacePlan(resource: resolved, method: method, requests: requests, targetParameter: targetParameter)
+    }
+}
