@@ -23,6 +23,7 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CSQLiteShims", dependencies: ["CSQLite"],
                 linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
         .target(name: "CCurl",
                 linkerSettings: [.linkedLibrary("curl")]),
 
@@ -43,7 +44,7 @@ let package = Package(
                 dependencies: ["RTKQLStorage", .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
-                          dependencies: ["RTKQL", "RTKQLSandbox",
+                          dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictSettings),
 

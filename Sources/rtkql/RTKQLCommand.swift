@@ -18,14 +18,16 @@ struct RTKQLCommand: AsyncParsableCommand {
           rtkql sandbox --port 8787
         """,
         version: version,
-        subcommands: [ExecCommand.self, SandboxCommand.self]
+        subcommands: [ExecCommand.self, ShellCommand.self, SandboxCommand.self]
     )
 
     /// Runs the command line, mapping errors to rtkql's exit codes: 0 ok, 1 query or API error, 2 usage.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot(arguments.isEmpty ? ["--help"] : arguments)
+            // No arguments: the shell on a terminal, else the statements on standard input.
+            let defaulted = arguments.isEmpty ? [isatty(STDIN_FILENO) != 0 ? "shell" : "exec"] : arguments
+            var command = try parseAsRoot(defaulted)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

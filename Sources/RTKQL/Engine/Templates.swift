@@ -29,3 +29,15 @@ extension Substring {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
+
+/// TEMPORARY until the syntax module's splitter lands.
+public enum StatementSplitter {
+    public static func isComplete(_ text: String) -> Bool {
+        text.trimmingCharacters().hasSuffix(";")
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String { Substring(self).trimmingCharacters().trimmingNewlines() }
+    func trimmingNewlines() -> String { String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()) }
+}

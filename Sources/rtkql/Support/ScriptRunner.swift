@@ -7,7 +7,7 @@ struct ScriptRunner {
     let output: OutputOptions
 
     /// Runs `script`; returns false when a statement failed (its error already printed).
-    func run(script rawScript: String, variables: [String: String], sourceName: String) async -> Bool {
+    func run(script rawScript: String, variables: [String: String], sourceName: String, session box: SessionBox? = nil) async -> Bool {
         let script: String
         let statements: [ParsedStatement]
         do {
@@ -17,7 +17,8 @@ struct ScriptRunner {
             report(error, script: rawScript, statementNumber: nil, sourceName: sourceName)
             return false
         }
-        var session = SessionState()
+        var session = box?.session ?? SessionState()
+        defer { box?.session = session }
         for (index, statement) in statements.enumerated() {
             let started = Date()
             do {
@@ -29,6 +30,7 @@ struct ScriptRunner {
                     return false
                 }
             } catch {
+                if Task.isCancelled { return false }
                 report(error, script: script, statementNumber: statements.count > 1 ? index + 1 : nil,
                        sourceName: sourceName, statementStart: statement.range.start)
                 return false

@@ -1,0 +1,87 @@
+import Dispatch
+import Foundation
+import RTKQL
+import RTKQLProvider
+import RTKQLSyntax
+
+/// The read-eval-print loop: multi-line statements, meta-commands, Ctrl-C to cancel a query.
+final class InteractiveShell {
+    let engine: Engine
+    var output: OutputOptions
+    var variables: [String: String]
+    let editor: LineEditor
+    var session = SessionState()
+    var timer = false
+    private var buffer = ""
+
+    init(engine: Engine, output: OutputOptions, variables: [String: String], editor: LineEditor) {
+        self.engine = engine
+        self.output = output
+        self.variables = variables
+        self.editor = editor
+        ShellCompletion.vocabulary = InteractiveShell.vocabulary(engine.registry)
+    }
+
+    func run() async {
+        if editor.interactive {
+            StandardOutput.write("rtkql \(RTKQLCommand.version) — SQL over Cloudflare RealtimeKit recordings. Type .help for help, .quit to leave.\n")
+        }
+        while true {
+            let prompt = buffer.isEmpty ? "rtkql> " : "   ...> "
+            guard let line = editor.readLine(prompt: prompt) else {
+                if editor.interactive { StandardOutput.write("\n") }
+                return
+            }
+            if buffer.isEmpty, let command = MetaCommand(line) {
+                editor.remember(line)
+                if await perform(command) == .quit { return }
+                continue
+            }
+            buffer += buffer.isEmpty ? line : "\n" + line
+            guard StatementSplitter.isComplete(buffer) else { continue }
+            let script = buffer
+            buffer = ""
+            editor.remember(script)
+            await runCancellable(script)
+        }
+    }
+
+    /// Runs a script; Ctrl-C cancels it (aborting in-flight requests) and returns to the prompt.
+    func runCancellable(_ script: String) async {
+        let runner = ScriptRunner(engine: engine, output: output)
+        let started = Date()
+        let variables = self.variables
+        let sessionBox = SessionBox(session)
+        let task = Task { await runner.run(script: script, variables: variables, sourceName: "<shell>", session: sessionBox) }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler {
+            task.cancel()
+            StandardError.write("\ncancelled\n")
+        }
+        interrupt.resume()
+        _ = await task.value
+        interrupt.cancel()
+        session = sessionBox.session
+        if timer { StandardError.write(String(format: "Run Time: %.3fs\n", Date().timeIntervalSince(started))) }
+    }
+
+    static func vocabulary(_ registry: ProviderRegistry) -> [String] {
+        var words = Set(ShellCompletion.keywords)
+        for resolved in registry.allResources {
+            words.insert(resolved.fullName)
+            words.insert("\(resolved.service.name).\(resolved.resource.name)")
+            resolved.resource.fields.forEach { words.insert($0.name) }
+            resolved.resource.parameters.forEach { words.insert($0.name) }
+            resolved.resource.methods.forEach { words.insert("\(resolved.fullName).\($0.name)") }
+        }
+        for command in MetaCommand.names { words.insert(command) }
+        return words.sorted()
+    }
+}
+
+/// Carries the session state into and out of the task that runs a script.
+final class SessionBox: @unchecked Sendable {
+    var session: SessionState
+    init(_ session: SessionState) { self.session = session }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import RTKQL
+
+/// The shell's commands that are not SQL: dot-commands, and the words StackQL users type.
+enum MetaCommand: Equatable {
+    case help
+    case quit
+    case clear
+    case output(String?)
+    case timer(String?)
+    case vars
+    case set(String, String)
+    case read(String)
+    case unknown(String)
+
+    static let names = [".help", ".quit", ".exit", ".output", ".mode", ".timer", ".vars", ".set", ".read", ".clear"]
+
+    /// Recognises a meta-command line; nil for SQL.
+    init?(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ";"))
+        let words = trimmed.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first else { return nil }
+        switch first.lowercased() {
+        case ".help", "help", "\\?", "\\h": self = .help
+        case ".quit", ".exit", "exit", "quit", "\\q": self = .quit
+        case ".clear", "clear": self = .clear
+        case ".output", ".mode", ".format": self = .output(words.count > 1 ? words[1] : nil)
+        case ".timer": self = .timer(words.count > 1 ? words[1] : nil)
+        case ".vars": self = .vars
+        case ".set":
+            guard words.count == 3 else { self = .unknown(".set needs NAME VALUE"); return }
+            self = .set(words[1], words[2])
+        case ".read":
+            guard words.count >= 2 else { self = .unknown(".read needs a FILE"); return }
+            self = .read(words.dropFirst().joined(separator: " "))
+        default:
+            guard first.hasPrefix(".") else { return nil }
+            self = .unknown("unknown command \(first); type .help")
+        }
+    }
+
+    static let helpText = """
+    Statements end with ';' and may span several lines.
+      SELECT ... FROM cloudflare.realtime_kit.recordings WHERE account_id = '...' AND app_id = '...';
+      REPLACE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE ... AND recording_id = '...';
+      EXEC cloudflare.realtime_kit.recordings.create_track @account_id='...', @app_id='...' @@json='{...}';
+      SHOW METHODS IN cloudflare.realtime_kit.recordings;   DESCRIBE cloudflare.realtime_kit.recordings;
+    Meta-commands:
+      .help                 this text (also: help, \\?)
+      .output FORMAT        table, json, jsonl, csv, tsv, markdown or text (also .mode)
+      .timer on|off         print how long each statement took
+      .vars                 template variables and their values
+      .set NAME VALUE       set a template variable used by {{ NAME }}
+      .read FILE            run the statements in FILE
+      .clear                clear the screen (also: clear)
+      .quit                 leave (also: .exit, exit, quit, \\q, Ctrl-D)
+    Tab completes keywords, resource names, columns and parameters. Ctrl-C cancels a running query.
+
+    """
+}
+
+/// What to do after a meta-command.
+enum ShellFlow {
+    case proceed, quit
+}
+
+extension InteractiveShell {
+    func perform(_ command: MetaCommand) async -> ShellFlow {
+        switch command {
+        case .help:
+            StandardOutput.write(MetaCommand.helpText)
+        case .quit:
+            return .quit
+        case .clear:
+            StandardOutput.write("\u{1B}[H\u{1B}[2J")
+        case .output(let name):
+            guard let name else {
+                StandardOutput.write("output: \(output.output.rawValue)\n")
+                break
+            }
+            guard let format = OutputFormat(rawValue: name.lowercased()) else {
+                StandardError.write("error: unknown format \(name); choose one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))\n")
+                break
+            }
+            output.output = format
+        case .timer(let setting):
+            switch setting?.lowercased() {
+            case "on": timer = true
+            case "off": timer = false
+            default: StandardError.write("error: .timer takes on or off\n")
+            }
+        case .vars:
+            let names = Set(variables.keys)
+            if names.isEmpty { StandardOutput.write("no template variables set; use .set NAME VALUE\n") }
+            for name in names.sorted() { StandardOutput.write("\(name) = \(variables[name] ?? "")\n") }
+        case .set(let name, let value):
+            variables[name] = value
+        case .read(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                StandardError.write("error: cannot read file \(path)\n")
+                break
+            }
+            await runCancellable(String(decoding: data, as: UTF8.self))
+        case .unknown(let message):
+            StandardError.write("error: \(message)\n")
+        }
+        return .proceed
+    }
+}
