@@ -1,0 +1,34 @@
+import Foundation
+import RTKQL
+import RTKQLSandbox
+
+/// A sandbox on a free loopback port and an engine pointed at it.
+struct SandboxFixture {
+    let server: SandboxServer
+    let engine: Engine
+    let account = SandboxConfiguration.demoAccountID
+    let app = SandboxConfiguration.demoAppIDs[0]
+    let otherApp = SandboxConfiguration.demoAppIDs[1]
+
+    static func start(recordings: Int = 240, perPageCap: Int? = nil, concurrency: Int = 8,
+                      configure: (inout EngineConfiguration) -> Void = { _ in }) async throws -> SandboxFixture {
+        var configuration = SandboxConfiguration()
+        configuration.recordingsPerApp = recordings
+        if let perPageCap { configuration.perPageCap = perPageCap }
+        let server = try await SandboxServer.start(configuration)
+        var engineConfiguration = EngineConfiguration(baseURL: server.baseURL, credentials: .bearer(token: SandboxConfiguration.demoToken))
+        engineConfiguration.concurrency = concurrency
+        configure(&engineConfiguration)
+        return SandboxFixture(server: server, engine: Engine(configuration: engineConfiguration))
+    }
+
+    /// `account_id = '…' AND app_id = '…'` for the demo account and first app.
+    var scope: String { "account_id = '\(account)' AND app_id = '\(app)'" }
+
+    /// The list requests the sandbox received, as `METHOD path?query`.
+    func requestLines() async -> [String] {
+        await server.requests().map { record in
+            "\(record.method) \(record.path)" + (record.query.isEmpty ? "" : "?\(record.query)")
+        }
+    }
+}
