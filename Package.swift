@@ -48,6 +48,9 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictSettings),
 
+        .executableTarget(name: "rtkql-embedding-example", dependencies: ["RTKQL", "RTKQLSandbox"],
+                          path: "examples/embedding", swiftSettings: strictSettings),
+
         .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLSandboxTests",

@@ -42,27 +42,28 @@ public final class Engine: Sendable {
     }
 
     /// Runs every statement of `script` in order and returns their results; stops at the first error.
-    public func run(_ script: String, session: inout SessionState, boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> [QueryResult] {
+    public func run(_ script: String, session: inout SessionState, arguments: StatementArguments = []) async throws(RTKQLError) -> [QueryResult] {
         var results: [QueryResult] = []
         for statement in try parse(script) {
-            results.append(try await execute(statement, in: script, session: &session, boundParameters: boundParameters))
+            results.append(try await execute(statement, in: script, session: &session, arguments: arguments))
         }
         return results
     }
 
     /// Runs one statement and returns its result.
-    public func query(_ sql: String, boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> QueryResult {
+    public func query(_ sql: String, arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
         var session = SessionState()
         let statements = try parse(sql)
         guard statements.count == 1, let statement = statements.first else {
             throw .invalid(message: "expected exactly one statement, got \(statements.count)")
         }
-        return try await execute(statement, in: sql, session: &session, boundParameters: boundParameters)
+        return try await execute(statement, in: sql, session: &session, arguments: arguments)
     }
 
     /// Runs one parsed statement of `text`.
     public func execute(_ parsed: ParsedStatement, in text: String, session: inout SessionState,
-                        boundParameters: [String: RawValue] = [:]) async throws(RTKQLError) -> QueryResult {
+                        arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
+        let boundParameters = arguments.plannerValues
         let resolver = ResourceResolver(registry: registry, defaultProvider: session.defaultProvider)
         switch parsed.statement {
         case .select where configuration.dryRun:
@@ -75,7 +76,7 @@ public final class Engine: Sendable {
             } catch {
                 throw .invalid(message: "\(error)")
             }
-            return try await SelectExecutor(engine: self).run(plan, query: query)
+            return try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query)
         case .show(let show):
             return try Catalog(registry: registry, defaultProvider: session.defaultProvider).show(show)
         case .describe(let describe):
@@ -93,7 +94,7 @@ public final class Engine: Sendable {
             return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters)
                 .explain(innerParsed, text: text)
         case .replace(let replace):
-            return try await ReplaceExecutor(engine: self, resolver: resolver, boundParameters: boundParameters).run(replace, text: text)
+            return try await ReplaceExecutor(engine: self, resolver: resolver, arguments: arguments).run(replace, text: text)
         case .exec(let exec):
             return try await ExecExecutor(engine: self, resolver: resolver, boundParameters: boundParameters).run(exec)
         }

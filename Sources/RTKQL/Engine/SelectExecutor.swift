@@ -5,6 +5,7 @@ import RTKQLSyntax
 /// Runs a planned SELECT: loads each reference's rows, then runs the rewritten SQL in SQLite.
 struct SelectExecutor {
     let engine: Engine
+    var arguments: StatementArguments = []
 
     func run(_ plan: SelectPlan, query: Query) async throws(RTKQLError) -> QueryResult {
         let database = try ScratchDatabase.open()
@@ -19,7 +20,7 @@ struct SelectExecutor {
             warnings += report.warnings
             requests += report.requests
         }
-        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query)
+        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments)
         result.warnings = warnings
         result.requestCount = requests
         return result
@@ -28,9 +29,17 @@ struct SelectExecutor {
 
 /// Runs SQL in the scratch database and reads the whole result.
 enum SQLRunner {
-    static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?) throws(RTKQLError) -> QueryResult {
+    static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?,
+                    arguments: StatementArguments = []) throws(RTKQLError) -> QueryResult {
         do {
             let statement = try database.prepare(sql)
+            for index in 0..<statement.parameterCount {
+                let name = statement.parameterName(at: index + 1) ?? "?\(index + 1)"
+                guard let value = arguments.value(forParameter: name) else {
+                    throw RTKQLError.invalid(message: "no value for bound parameter \(name)")
+                }
+                try statement.bind(value, at: Int32(index + 1))
+            }
             guard statement.isReadOnly else {
                 throw RTKQLError.invalid(message: "only read-only SELECT statements run over resources")
             }

@@ -9,7 +9,8 @@ import RTKQLTransport
 struct ReplaceExecutor {
     let engine: Engine
     let resolver: ResourceResolver
-    let boundParameters: [String: RawValue]
+    let arguments: StatementArguments
+    var boundParameters: [String: RawValue] { arguments.plannerValues }
 
     func run(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
         var subqueryValues: [SourceRange: [RawValue]] = [:]
@@ -66,7 +67,7 @@ struct ReplaceExecutor {
         } catch {
             throw .invalid(message: "\(error)")
         }
-        return try await SelectExecutor(engine: engine).run(plan, query: query)
+        return try await SelectExecutor(engine: engine, arguments: arguments).run(plan, query: query)
     }
 
     private func planReplace(_ statement: ReplaceStatement, text: String,

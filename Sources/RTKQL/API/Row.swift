@@ -1,0 +1,50 @@
+import RTKQLJSON
+import RTKQLStorage
+
+/// One row of a result, with typed access by column name:
+///
+/// ```swift
+/// for row in result.rowsByName {
+///     let id: String = try row.decode("id")
+///     let size: Int64? = row["file_size"]?.integerValue
+/// }
+/// ```
+public struct Row: Sendable {
+    public let columns: [String]
+    public let values: [SQLValue]
+
+    public init(columns: [String], values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The value of `column` (case-insensitive), nil when there is no such column.
+    public subscript(column: String) -> SQLValue? {
+        index(of: column).map { values[$0] }
+    }
+
+    func index(of column: String) -> Int? {
+        columns.firstIndex(of: column) ?? columns.firstIndex { $0.lowercased() == column.lowercased() }
+    }
+
+    /// The value of `column` converted to `T` (String, Int, Int64, Double, Bool, Optional of these,
+    /// or any Decodable, read from JSON text).
+    public func decode<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        try RowDecoder.decode(type, from: self)
+    }
+}
+
+extension QueryResult {
+    /// The rows with their column names.
+    public var rowsByName: [Row] { rows.map { Row(columns: columns, values: $0) } }
+
+    /// Decodes every row into `T`, matching its coding keys to column names:
+    ///
+    /// ```swift
+    /// struct Recording: Decodable { let id: String; let status: String; let file_size: Int64? }
+    /// let recordings = try result.decode(Recording.self)
+    /// ```
+    public func decode<T: Decodable>(_ type: T.Type) throws -> [T] {
+        try rows.map { try RowDecoder.decode(type, from: Row(columns: columns, values: $0)) }
+    }
+}
