@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+import Hummingbird
+import Logging
+
+/// A running RealtimeKit recordings API on loopback.
+///
+/// ```swift
+/// let server = try await SandboxServer.start(SandboxConfiguration())
+/// // talk to server.baseURL with "Authorization: Bearer \(SandboxConfiguration.demoToken)"
+/// await server.stop()
+/// ```
+public final class SandboxServer: Sendable {
+    /// The port the server is listening on (the real one when the configuration asked for port 0).
+    public let port: Int
+    /// The API base URL, for example `http://127.0.0.1:8787/client/v4`.
+    public let baseURL: String
+    /// The configuration the server was started with.
+    public let configuration: SandboxConfiguration
+
+    private let log: RequestLog
+    private let runTask: Task<Void, any Error>
+
+    private init(port: Int, configuration: SandboxConfiguration, log: RequestLog, runTask: Task<Void, any Error>) {
+        self.port = port
+        self.configuration = configuration
+        self.log = log
+        self.runTask = runTask
+        let host: String
+        switch configuration.host {
+        case "0.0.0.0", "": host = "127.0.0.1"
+        case "::", "[::]": host = "[::1]"
+        case let name where name.contains(":") && !name.hasPrefix("["): host = "[\(name)]"
+        case let name: host = name
+        }
+        baseURL = "http://\(host):\(port)/client/v4"
+    }
+
+    /// Opens (and, when new, seeds) the state, binds, and returns once the server is listening.
+    public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
+        let store = try RecordingStore(configuration: configuration)
+        let log = try RequestLog(path: configuration.logPath)
+        let handler = RequestHandler(
+            dispatcher: Dispatcher(store: store, perPageCap: configuration.perPageCap),
+            auth: Auth(configuration: configuration),
+            faults: FaultInjector(configuration: configuration),
+            limiter: configuration.rateLimit.map(RateLimiter.init),
+            log: log)
+        var logger = Logger(label: "rtkql.sandbox")
+        logger.logLevel = .error
+        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let application = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) },
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+            logger: logger)
+        let runTask = Task {
+            do {
+                try await application.run()
+                continuation.yield(.failure(SandboxError.stoppedBeforeListening))
+                continuation.finish()
+            } catch {
+                continuation.yield(.failure(error))
+                continuation.finish()
+                throw error
+            }
+        }
+        for await event in events {
+            switch event {
+            case .success(let port):
+                return SandboxServer(port: port, configuration: configuration, log: log, runTask: runTask)
+            case .failure(let error):
+                throw error
+            }
+        }
+        throw SandboxError.stoppedBeforeListening
+    }
+
+    /// Every request answered so far, oldest first.
+    public func requests() async -> [SandboxRequestRecord] {
+        await log.all()
+    }
+
+    /// Forgets the requests recorded so far (the log file, if any, is kept).
+    public func clearRequests() async {
+        await log.clear()
+    }
+
+    /// Stops listening and waits for the server to shut down. Safe to call more than once.
+    public func stop() async {
+        runTask.cancel()
+        _ = try? await runTask.value
+    }
+
+    /// Serves until `stop()` is called or the process receives SIGINT or SIGTERM.
+    public func runUntilStopped() async throws {
+        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [runTask] in runTask.cancel() }
+            source.resume()
+            return source
+        }
+        defer { sources.forEach { $0.cancel() } }
+        do {
+            try await runTask.value
+        } catch is CancellationError {
+            return
+        }
+    }
+}
+
+/// Errors of the sandbox's own machinery (API errors are HTTP responses, not thrown).
+public enum SandboxError: Error, Sendable, CustomStringConvertible {
+    /// The server exited before it started listening.
+    case stoppedBeforeListening
+
+    public var description: String {
+        switch self {
+        case .stoppedBeforeListening: return "the sandbox server stopped before it was listening"
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// A validated start (or track) request.
+struct StartRequest: Sendable {
+    var meetingID: String
+    var allowMultiple = false
+    var maxSeconds: Int64?
+    var fileNamePrefix: String?
+    var audioRequested = false
+    /// Sanitised `storage_config` JSON (secrets dropped), or nil.
+    var storageConfig: String?
+    /// `composite` or `track`.
+    var kind = "composite"
+}
+
+/// A lifecycle action of `PUT /recordings/{id}`.
+enum RecordingAction: String, Sendable, CaseIterable {
+    case stop, pause, resume
+}
