@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Synchronization
 
 /// Settings of the HTTP transport.
@@ -16,7 +16,6 @@ public struct TransportOptions: Sendable {
 public final class HTTPClient: Sendable {
     public let options: TransportOptions
     private let idleHandles = Mutex<[UnsafeSendableBox<CurlEasyHandle>]>([])
-    private let queue = DispatchQueue(label: "rtkql.http", attributes: .concurrent)
 
     public init(options: TransportOptions = TransportOptions()) {
         self.options = options
@@ -28,7 +27,9 @@ public final class HTTPClient: Sendable {
         let flag = CancellationFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                queue.async {
+                // A blocking transfer gets its own thread: blocking the shared dispatch pool starves
+                // it (libdispatch adds threads for blocked work only after a delay).
+                let thread = Thread {
                     let easy = self.takeHandle()
                     defer { self.returnHandle(easy) }
                     do {
@@ -40,6 +41,8 @@ public final class HTTPClient: Sendable {
                         continuation.resume(throwing: error)
                     }
                 }
+                thread.stackSize = 1 << 20
+                thread.start()
             }
         } onCancel: {
             flag.set()

@@ -28,7 +28,7 @@ struct SandboxFixture {
     /// The list requests the sandbox received, as `METHOD path?query`.
     func requestLines() async -> [String] {
         await server.requests().map { record in
-            "\(record.method) \(record.path)" + (record.query.isEmpty ? "" : "?\(record.query)")
+            "\(record.method) \(record.path)" + ((record.query ?? "").isEmpty ? "" : "?\(record.query ?? "")")
         }
     }
 }
