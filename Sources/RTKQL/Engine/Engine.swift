@@ -16,11 +16,13 @@ public final class Engine: Sendable {
     public let configuration: EngineConfiguration
     public let registry: ProviderRegistry
     let http: HTTPClient
+    let governor: RequestGovernor
 
     public init(configuration: EngineConfiguration, registry: ProviderRegistry = .bundled) {
         self.configuration = configuration
         self.registry = registry
         self.http = HTTPClient(options: configuration.transport)
+        self.governor = RequestGovernor(budget: configuration.rateBudget)
     }
 
     /// The base URL requests go to: the configured one, else the provider's environment override, else its default.
@@ -100,7 +102,10 @@ public final class Engine: Sendable {
         }
     }
 
-    var apiClient: APIClient { APIClient(http: http, credentials: configuration.credentials) }
+    var apiClient: APIClient {
+        APIClient(http: http, credentials: configuration.credentials, governor: governor, retry: configuration.retry,
+                  log: configuration.httpLog)
+    }
 
     /// Refuses to send credentials in clear text to anything but a loopback address.
     func checkTransportSecurity(_ baseURL: String) throws(RTKQLError) {

@@ -12,6 +12,11 @@ public struct EngineConfiguration: Sendable {
     /// Allow sending credentials over plain HTTP to a non-loopback host.
     public var allowInsecureHTTP = false
     public var transport = TransportOptions()
+    public var retry = RetryPolicy()
+    /// The client-side request budget shared by every request of the engine.
+    public var rateBudget = RateBudget.cloudflareDefault
+    /// Receives one line per request sent, with its status and timing (credentials never appear).
+    public var httpLog: (@Sendable (String) -> Void)?
     /// List the requests REPLACE and EXEC would send (and SELECT's plan) without sending any.
     public var dryRun = false
 

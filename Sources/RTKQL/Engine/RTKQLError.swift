@@ -12,6 +12,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     public var code: Int?
     /// `GET https://...` (never headers or credentials).
     public var request: String
+    /// The `Retry-After` the API asked for, in seconds.
+    public var retryAfterSeconds: Double?
 
     public init(status: Int, message: String, code: Int? = nil, request: String) {
         self.status = status

@@ -5,6 +5,10 @@ import RTKQLTransport
 struct APIClient: Sendable {
     let http: HTTPClient
     let credentials: Credentials
+    let governor: RequestGovernor
+    let retry: RetryPolicy
+    /// Called with one line per request sent (`--http.log.enabled`); never sees credentials.
+    let log: (@Sendable (String) -> Void)?
 
     /// The request with credentials and standard headers added.
     func request(method: String, url: String, body: [UInt8]?) -> HTTPRequest {
@@ -15,20 +19,79 @@ struct APIClient: Sendable {
 
     /// Sends and returns a successful response; throws `RTKQLError.api` for error statuses
     /// and `success: false` bodies, `RTKQLError.transport` when no response came.
-    func send(_ request: HTTPRequest) async throws(RTKQLError) -> HTTPResponse {
+    ///
+    /// Idempotent requests (GET, and PUT actions) are retried on connection failures, timeouts,
+    /// 408, 429 and 5xx, with exponential backoff and jitter, honouring `Retry-After`; a 429 holds
+    /// the whole pool back. Other requests are sent once.
+    func send(_ request: HTTPRequest, idempotent: Bool? = nil) async throws(RTKQLError) -> HTTPResponse {
+        let retryable = idempotent ?? (request.method == "GET")
+        let label = "\(request.method) \(request.url)"
+        let started = ContinuousClock.now
+        var attempt = 0
+        while true {
+            let outcome = await sendOnce(request, label: label)
+            let delay: Double
+            switch outcome {
+            case .success(let response):
+                return response
+            case .failure(let error):
+                guard retryable, attempt < retry.maximumRetries, !Task.isCancelled else { throw error }
+                switch error {
+                case .transport(let failure) where failure.kind != .cancelled:
+                    delay = backoff(attempt)
+                case .api(let api) where api.status == 429 || api.status == 408 || api.status >= 500:
+                    delay = api.retryAfterSeconds ?? backoff(attempt)
+                    if api.status == 429 { await governor.close(for: delay) }
+                default:
+                    throw error
+                }
+                let elapsed = ContinuousClock.now - started
+                if Double(elapsed.components.seconds) + delay > retry.maximumTotalSeconds { throw error }
+                log?("retrying \(label) in \(String(format: "%.2f", delay))s (\(error))")
+            }
+            do { try await Task.sleep(for: .seconds(delay)) } catch {
+                throw .transport(TransportError(kind: .cancelled, curlCode: 42, message: "cancelled", request: label))
+            }
+            attempt += 1
+        }
+    }
+
+    private func backoff(_ attempt: Int) -> Double {
+        let base = retry.initialBackoffSeconds * Double(1 << min(attempt, 10))
+        return base + Double.random(in: 0...(base / 2))
+    }
+
+    private func sendOnce(_ request: HTTPRequest, label: String) async -> Result<HTTPResponse, RTKQLError> {
+        do { try await governor.acquire() } catch {
+            return .failure(.transport(TransportError(kind: .cancelled, curlCode: 42, message: "cancelled", request: label)))
+        }
+        let started = ContinuousClock.now
         let response: HTTPResponse
         do {
             response = try await http.send(request)
         } catch let error as TransportError {
-            throw .transport(error)
+            log?("\(label) → \(error.message)")
+            return .failure(.transport(error))
         } catch {
-            throw .transport(TransportError(kind: .other, curlCode: -1, message: "\(error)", request: "\(request.method) \(request.url)"))
+            return .failure(.transport(TransportError(kind: .other, curlCode: -1, message: "\(error)", request: label)))
         }
-        let label = "\(request.method) \(request.url)"
-        if !(200..<300).contains(response.status) {
-            throw .api(APIClient.apiError(from: response, request: label))
+        if let log {
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            log("\(label) → \(response.status) (\(response.body.count) bytes, \(milliseconds) ms)")
         }
-        return response
+        if !(200..<300).contains(response.status) || APIClient.reportsFailure(response.body) {
+            var error = APIClient.apiError(from: response, request: label)
+            if let retryAfter = response.headers["retry-after"].flatMap(Double.init) { error.retryAfterSeconds = retryAfter }
+            return .failure(.api(error))
+        }
+        return .success(response)
+    }
+
+    /// True when a 2xx body starts with `{"success": false`.
+    static func reportsFailure(_ body: [UInt8]) -> Bool {
+        let head = String(decoding: body.prefix(64), as: UTF8.self).filter { !$0.isWhitespace }
+        return head.hasPrefix(#"{"success":false"#)
     }
 
     /// Reads both error shapes: RealtimeKit's `{"error": {"code", "message"}}` and the v4

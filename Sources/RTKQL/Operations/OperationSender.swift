@@ -23,6 +23,7 @@ struct OperationSender {
         var requests: [HTTPRequest] = []
         for operation in operations { requests.append(try httpRequest(for: operation)) }
         let api = engine.apiClient
+        let idempotent = operations.first?.method.isIdempotent ?? false
         let window = max(1, engine.configuration.concurrency)
         return await withTaskGroup(of: (Int, Result<HTTPResponse, RTKQLError>).self) { group in
             var outcomes = [OperationOutcome?](repeating: nil, count: requests.count)
@@ -33,7 +34,7 @@ struct OperationSender {
                 let request = requests[index]
                 next += 1
                 group.addTask {
-                    do { return (index, .success(try await api.send(request))) } catch {
+                    do { return (index, .success(try await api.send(request, idempotent: idempotent))) } catch {
                         return (index, .failure(error as? RTKQLError ?? .invalid(message: "\(error)")))
                     }
                 }

@@ -17,6 +17,24 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("http.response.pageLimit"), help: "Stop each listing after N pages (and warn).")
     var pageLimit: Int?
 
+    @Option(name: .customLong("retries"), help: "Retries of a failed idempotent request (GET, PUT actions); POSTs are never retried.")
+    var retries: Int = 3
+
+    @Option(name: [.customLong("timeout"), .customLong("apirequesttimeout")], help: "Seconds one request may take.")
+    var timeout: Double = 60
+
+    @Option(name: .customLong("connect-timeout"), help: "Seconds to wait for a connection.")
+    var connectTimeout: Double = 10
+
+    @Option(name: .customLong("rate-limit"), help: "Client-side request budget N/SECONDS (default 1200/300, Cloudflare's documented limit).")
+    var rateLimit: String = "1200/300"
+
+    @Flag(name: [.customLong("http.log.enabled"), .customLong("verbose")], help: "Log each request and its status on stderr (credentials redacted).")
+    var httpLog = false
+
+    @Flag(name: .customLong("insecure"), help: "Do not verify TLS certificates (warns).")
+    var insecure = false
+
     @Flag(name: [.customLong("dry-run"), .customLong("dryrun")], help: "Print the requests REPLACE and EXEC would send (and SELECT's plan); send none.")
     var dryRun = false
 
@@ -26,9 +44,18 @@ struct ConnectionOptions: ParsableArguments {
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         if let pageLimit, pageLimit < 1 { throw ValidationError("--http.response.pageLimit must be at least 1") }
+        guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
+        guard timeout > 0, connectTimeout > 0 else { throw ValidationError("--timeout and --connect-timeout must be positive") }
+        guard parsedRateLimit != nil else { throw ValidationError("--rate-limit expects N/SECONDS, for example 1200/300") }
     }
 
     /// Builds an engine (starting the sandbox first with --sandbox), runs `body`, then stops the sandbox.
+    var parsedRateLimit: RateBudget? {
+        let parts = rateLimit.split(separator: "/")
+        guard parts.count == 2, let requests = Int(parts[0]), let seconds = Double(parts[1]), requests > 0, seconds > 0 else { return nil }
+        return RateBudget(requests: requests, windowSeconds: seconds)
+    }
+
     /// Template variables the sandbox provides when the user gives none: its demo account and first app.
     var defaultVariables: [String: String] {
         guard sandbox else { return [:] }
@@ -49,6 +76,13 @@ struct ConnectionOptions: ParsableArguments {
         configuration.pageLimit = pageLimit
         configuration.allowInsecureHTTP = allowInsecureHTTP
         configuration.dryRun = dryRun
+        configuration.retry.maximumRetries = retries
+        configuration.transport.totalTimeoutMilliseconds = Int(timeout * 1000)
+        configuration.transport.connectTimeoutMilliseconds = Int(connectTimeout * 1000)
+        configuration.transport.verifyTLS = !insecure
+        if insecure { StandardError.write("warning: --insecure: TLS certificates are not verified\n") }
+        if let parsedRateLimit { configuration.rateBudget = parsedRateLimit }
+        if httpLog { configuration.httpLog = { line in StandardError.write("http: \(line)\n") } }
         let engine = Engine(configuration: configuration)
         do {
             try await body(engine)

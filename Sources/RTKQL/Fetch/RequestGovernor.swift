@@ -1,0 +1,74 @@
+import Foundation
+
+/// How failed requests are retried.
+public struct RetryPolicy: Sendable {
+    /// Retries after the first attempt (0 disables retrying).
+    public var maximumRetries = 3
+    /// No retry starts later than this many seconds after the first attempt.
+    public var maximumTotalSeconds: Double = 60
+    /// The first backoff; each retry doubles it, plus up to 50% jitter.
+    public var initialBackoffSeconds: Double = 0.25
+
+    public init() {}
+}
+
+/// A client-side request budget, in Cloudflare's terms: `requests` per `windowSeconds`
+/// (the documented global limit is 1,200 per 5 minutes).
+public struct RateBudget: Sendable, Equatable {
+    public var requests: Int
+    public var windowSeconds: Double
+
+    public init(requests: Int, windowSeconds: Double) {
+        self.requests = requests
+        self.windowSeconds = windowSeconds
+    }
+
+    public static let cloudflareDefault = RateBudget(requests: 1_200, windowSeconds: 300)
+}
+
+/// Shared by every request of an engine: a token bucket that keeps the session within its rate
+/// budget, and a gate that holds the whole pool back after a 429 until `Retry-After` has passed.
+actor RequestGovernor {
+    private let budget: RateBudget
+    private var tokens: Double
+    private var refilledAt: ContinuousClock.Instant
+    private var closedUntil: ContinuousClock.Instant?
+    private let clock = ContinuousClock()
+
+    init(budget: RateBudget) {
+        self.budget = budget
+        tokens = Double(budget.requests)
+        refilledAt = clock.now
+    }
+
+    /// Waits until a request may be sent.
+    func acquire() async throws {
+        while true {
+            if let closedUntil, clock.now < closedUntil {
+                try await Task.sleep(until: closedUntil, clock: clock)
+                continue
+            }
+            refill()
+            if tokens >= 1 {
+                tokens -= 1
+                return
+            }
+            let perToken = budget.windowSeconds / Double(budget.requests)
+            try await Task.sleep(for: .seconds(perToken * (1 - tokens)))
+        }
+    }
+
+    /// Holds every request back for `seconds` (after a 429).
+    func close(for seconds: Double) {
+        let until = clock.now + .seconds(seconds)
+        if closedUntil.map({ until > $0 }) ?? true { closedUntil = until }
+    }
+
+    private func refill() {
+        let now = clock.now
+        let elapsed = now - refilledAt
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        tokens = min(Double(budget.requests), tokens + seconds * Double(budget.requests) / budget.windowSeconds)
+        refilledAt = now
+    }
+}
