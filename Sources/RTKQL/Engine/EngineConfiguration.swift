@@ -17,6 +17,8 @@ public struct EngineConfiguration: Sendable {
     public var rateBudget = RateBudget.cloudflareDefault
     /// Receives one line per request sent, with its status and timing (credentials never appear).
     public var httpLog: (@Sendable (String) -> Void)?
+    /// Receives progress while a listing pages through the API.
+    public var progress: (@Sendable (FetchProgress) -> Void)?
     /// List the requests REPLACE and EXEC would send (and SELECT's plan) without sending any.
     public var dryRun = false
 

@@ -14,8 +14,8 @@ struct SelectExecutor {
         for fetch in plan.fetches {
             let baseURL = engine.baseURL(for: fetch.resource.provider)
             try engine.checkTransportSecurity(baseURL)
-            let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL,
-                                        concurrency: engine.configuration.concurrency, pageLimit: engine.configuration.pageLimit)
+            let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL, concurrency: engine.configuration.concurrency,
+                                        pageLimit: engine.configuration.pageLimit, progress: engine.configuration.progress)
             let report = try await loader.load(fetch, into: database)
             warnings += report.warnings
             requests += report.requests

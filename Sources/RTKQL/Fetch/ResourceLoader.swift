@@ -18,6 +18,7 @@ struct ResourceLoader {
     let baseURL: String
     let concurrency: Int
     let pageLimit: Int?
+    var progress: (@Sendable (FetchProgress) -> Void)?
 
     func load(_ fetch: ResourceFetch, into database: Database) async throws(RTKQLError) -> LoadReport {
         let fields = fetch.resource.resource.fields
@@ -59,6 +60,15 @@ struct ResourceLoader {
         report.requests += 1
         let summary = try insert(firstResponse, of: first, decoder: decoder, loader: loader)
         guard call.pagination != nil, summary.rowCount > 0 else { return }
+        let expectedPages = summary.totalCount.map { total in
+            let size = total > summary.rowCount && summary.rowCount < call.pageSize ? summary.rowCount : call.pageSize
+            return (total + size - 1) / max(size, 1)
+        }
+        var pagesDone = 1
+        let notify: (Int) -> Void = { [progress] pages in
+            progress?(FetchProgress(pagesFetched: pages, pagesTotal: expectedPages, rowsFetched: loader.rowCount, rowsTotal: summary.totalCount))
+        }
+        notify(pagesDone)
 
         // The server may cap the page size below what was asked: page with what it actually gave.
         let total = summary.totalCount
@@ -78,7 +88,10 @@ struct ResourceLoader {
         guard lastPage >= 2 else { return }
         var sizedCall = call
         sizedCall.pageSize = effectiveSize
-        try await loadConcurrently(sizedCall, pages: 2...lastPage, method: method, decoder: decoder, loader: loader, report: &report)
+        try await loadConcurrently(sizedCall, pages: 2...lastPage, method: method, decoder: decoder, loader: loader, report: &report) {
+            pagesDone += 1
+            notify(pagesDone)
+        }
     }
 
     private func loadSequentially(_ call: MethodCall, from page: Int, size: Int, method: MethodDefinition, decoder: PageDecoder,
@@ -101,7 +114,7 @@ struct ResourceLoader {
     }
 
     private func loadConcurrently(_ call: MethodCall, pages: ClosedRange<Int>, method: MethodDefinition, decoder: PageDecoder,
-                                  loader: TableLoader, report: inout LoadReport) async throws(RTKQLError) {
+                                  loader: TableLoader, report: inout LoadReport, pageLoaded: () -> Void) async throws(RTKQLError) {
         let api = self.api
         let requests = pages.map { page in (page, request(method, call.parameters(forPage: page))) }
         let window = max(1, concurrency)
@@ -134,6 +147,7 @@ struct ResourceLoader {
                         do {
                             let count = try insert(ready, of: requests[index].1, decoder: decoder, loader: loader).rowCount
                             if case .success(let done) = outcome { outcome = .success(done + 1) }
+                            pageLoaded()
                             if count == 0 { finished = true; break }  // an empty page ends the listing
                         } catch {
                             outcome = .failure(error as? RTKQLError ?? .sql(message: "\(error)"))
@@ -163,4 +177,12 @@ struct ResourceLoader {
             throw .sql(message: "\(error)")
         }
     }
+}
+
+/// How far a listing has got, for progress displays.
+public struct FetchProgress: Sendable {
+    public var pagesFetched: Int
+    public var pagesTotal: Int?
+    public var rowsFetched: Int
+    public var rowsTotal: Int?
 }

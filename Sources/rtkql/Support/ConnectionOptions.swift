@@ -82,6 +82,9 @@ struct ConnectionOptions: ParsableArguments {
         configuration.transport.verifyTLS = !insecure
         if insecure { StandardError.write("warning: --insecure: TLS certificates are not verified\n") }
         if let parsedRateLimit { configuration.rateBudget = parsedRateLimit }
+        if ProgressLine.enabled, !httpLog {
+            configuration.progress = { ProgressLine.shared.update($0) }
+        }
         if httpLog { configuration.httpLog = { line in StandardError.write("http: \(line)\n") } }
         let engine = Engine(configuration: configuration)
         do {

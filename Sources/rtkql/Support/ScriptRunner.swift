@@ -21,6 +21,8 @@ struct ScriptRunner {
         defer { box?.session = session }
         for (index, statement) in statements.enumerated() {
             let started = Date()
+            ProgressLine.shared.reset()
+            defer { ProgressLine.shared.clear() }
             do {
                 let result = try await engine.execute(statement, in: script, session: &session)
                 print(result, elapsed: Date().timeIntervalSince(started))
@@ -40,6 +42,7 @@ struct ScriptRunner {
     }
 
     private func print(_ result: QueryResult, elapsed: TimeInterval) {
+        ProgressLine.shared.clear()
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         if let notice = result.notice { StandardError.write("\(notice)\n") }
         guard !result.columns.isEmpty else { return }
