@@ -35,8 +35,10 @@ struct ExecCommand: AsyncParsableCommand {
         let script = try readScript()
         let variables = connection.defaultVariables.merging(try templates.variables()) { _, given in given }
         try await connection.withEngine { engine in
-            let runner = ScriptRunner(engine: engine, output: output)
+            let sink = try ResultSink(outfile: output.outfile)
+            let runner = ScriptRunner(engine: engine, output: output, sink: sink)
             let ok = await runner.run(script: script, variables: variables, sourceName: infile ?? (query == nil ? "<stdin>" : "<query>"))
+            sink.finish(success: ok)
             if !ok { throw QueryFailure(exitCode: 1) }
         }
     }

@@ -11,6 +11,9 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: [.customLong("no-header"), .customShort("H"), .customLong("hideheaders")], help: "Leave out the header line.")
     var noHeader = false
 
+    @Option(name: .customLong("outfile"), help: "Write results to this file (created only when every statement succeeds).")
+    var outfile: String?
+
     @Option(name: [.customShort("d"), .customLong("delimiter")], help: "Field separator for csv output.")
     var delimiter: String = ","
 

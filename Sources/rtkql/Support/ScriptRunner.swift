@@ -5,6 +5,7 @@ import RTKQL
 struct ScriptRunner {
     let engine: Engine
     let output: OutputOptions
+    var sink: ResultSink?
 
     /// Runs `script`; returns false when a statement failed (its error already printed).
     func run(script rawScript: String, variables: [String: String], sourceName: String, session box: SessionBox? = nil) async -> Bool {
@@ -46,7 +47,8 @@ struct ScriptRunner {
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         if let notice = result.notice { StandardError.write("\(notice)\n") }
         guard !result.columns.isEmpty else { return }
-        StandardOutput.write(output.output.render(result, options: output.formatOptions))
+        let text = output.output.render(result, options: output.formatOptions)
+        if let sink { sink.write(text) } else { StandardOutput.write(text) }
         if output.output == .table {
             let rows = result.rows.count
             StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", elapsed))s\n")
