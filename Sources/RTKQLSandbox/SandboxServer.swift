@@ -47,7 +47,7 @@ public final class SandboxServer: Sendable {
             limiter: configuration.rateLimit.map(RateLimiter.init),
             log: log)
         var logger = Logger(label: "rtkql.sandbox")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let application = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) },

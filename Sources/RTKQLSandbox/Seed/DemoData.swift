@@ -24,9 +24,11 @@ struct DemoData {
             meetings.append(DemoData.meeting(index: index, appID: appID, rng: &rng))
         }
         var hasActive = Set<String>()
+        let activeCap = meetings.count / 2
         for _ in 0..<recordingCount {
             let meeting = meetings[rng.int(in: 0...(meetings.count - 1))]
-            recordings.append(DemoData.recording(appID: appID, meeting: meeting, hasActive: &hasActive, rng: &rng))
+            recordings.append(DemoData.recording(appID: appID, meeting: meeting, hasActive: &hasActive,
+                                                 activeCap: activeCap, rng: &rng))
         }
     }
 
@@ -57,21 +59,28 @@ struct DemoData {
     }
 
     private static func recording(appID: String, meeting: MeetingRow, hasActive: inout Set<String>,
-                                  rng: inout SplitMix64) -> RecordingRow {
+                                  activeCap: Int, rng: inout SplitMix64) -> RecordingRow {
         let id = rng.uuid()
         let sessionID = rng.uuid()
         let roll = rng.unit()
         var status: RecordingStatus
         switch roll {
-        case ..<0.80: status = .uploaded
-        case ..<0.90: status = .errored
-        case ..<0.93: status = .uploading
-        case ..<0.96: status = .recording
-        case ..<0.98: status = .paused
+        case ..<0.84: status = .uploaded
+        case ..<0.94: status = .errored
+        case ..<0.96: status = .uploading
+        case ..<0.98: status = .recording
+        case ..<0.99: status = .paused
         default: status = .invoked
         }
         if RecordingStatus.active.contains(status) {
-            if hasActive.contains(meeting.id) { status = .uploaded } else { hasActive.insert(meeting.id) }
+            // At most one active recording per meeting, and at least half the meetings left idle.
+            if hasActive.contains(meeting.id) || hasActive.count >= activeCap {
+                status = .uploaded
+            } else {
+                // Rotate so every app with a few active recordings has each active status.
+                status = [RecordingStatus.recording, .paused, .invoked][hasActive.count % 3]
+                hasActive.insert(meeting.id)
+            }
         }
         let recent = status != .uploaded && status != .errored
         let invoked: Millis = recent

@@ -44,7 +44,7 @@ struct ListQuery: Sendable, Equatable {
     }
 
     var orderClause: String {
-        ascending ? "r.invoked_time ASC, r.id ASC" : "r.invoked_time DESC, r.id ASC"
+        ascending ? "r.invoked_time ASC, r.id ASC" : "r.invoked_time DESC, r.id DESC"
     }
 }
 

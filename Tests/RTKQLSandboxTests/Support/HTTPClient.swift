@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import RTKQLSandbox
+
+/// One HTTP exchange's outcome.
+struct HTTPResult: Sendable {
+    let status: Int
+    /// Header names lower-cased.
+    let headers: [String: String]
+    let data: Data
+
+    var text: String { String(decoding: data, as: UTF8.self) }
+
+    /// The body parsed with the sandbox's order-keeping parser (`.null` when not JSON).
+    var json: JSONValue { (try? JSONParser.parse(Array(data))) ?? .null }
+}
+
+/// A tiny URLSession client speaking to a sandbox over loopback.
+struct TestClient: Sendable {
+    let baseURL: String
+    var account = SandboxConfiguration.demoAccountID
+    var app = SandboxConfiguration.demoAppIDs[0]
+
+    static let bearer = ["Authorization": "Bearer \(SandboxConfiguration.demoToken)"]
+
+    /// `<base>/accounts/<account>/realtime/kit/<app>/recordings<suffix>`.
+    func recordingsURL(_ suffix: String = "", account: String? = nil, app: String? = nil) -> String {
+        "\(baseURL)/accounts/\(account ?? self.account)/realtime/kit/\(app ?? self.app)/recordings\(suffix)"
+    }
+
+    func send(_ method: String, _ url: String, body: String? = nil,
+              headers: [String: String] = TestClient.bearer) async throws -> HTTPResult {
+        guard let target = URL(string: url) else { throw URLError(.badURL) }
+        var request = URLRequest(url: target)
+        request.httpMethod = method
+        request.timeoutInterval = 60
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { fields[name.lowercased()] = value }
+        }
+        return HTTPResult(status: http.statusCode, headers: fields, data: data)
+    }
+
+    /// GET on the recordings collection with a raw query string.
+    func list(_ query: String = "") async throws -> HTTPResult {
+        try await send("GET", recordingsURL(query.isEmpty ? "" : "?" + query))
+    }
+
+    func get(_ id: String) async throws -> HTTPResult {
+        try await send("GET", recordingsURL("/" + id))
+    }
+
+    func act(_ id: String, _ action: String) async throws -> HTTPResult {
+        try await send("PUT", recordingsURL("/" + id), body: "{\"action\":\"\(action)\"}")
+    }
+
+    func start(_ body: String) async throws -> HTTPResult {
+        try await send("POST", recordingsURL(), body: body)
+    }
+
+    /// Every recording of the app, walking pages of 100.
+    func all(_ query: String = "") async throws -> [JSONValue] {
+        var items: [JSONValue] = []
+        var page = 1
+        while true {
+            let extra = query.isEmpty ? "" : "&" + query
+            let result = try await list("per_page=100&page_no=\(page)" + extra)
+            guard result.status == 200, let data = result.json["data"]?.arrayValue, !data.isEmpty else { return items }
+            items += data
+            page += 1
+        }
+    }
+}
+
+/// Starts a sandbox (demo data unless `configure` changes it), runs `body`, and always stops it.
+func withSandbox<T: Sendable>(_ configure: (inout SandboxConfiguration) -> Void = { _ in },
+                              _ body: (SandboxServer, TestClient) async throws -> T) async throws -> T {
+    var configuration = SandboxConfiguration()
+    configure(&configuration)
+    let server = try await SandboxServer.start(configuration)
+    do {
+        let result = try await body(server, TestClient(baseURL: server.baseURL))
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+extension JSONValue {
+    subscript(index: Int) -> JSONValue? {
+        guard let items = arrayValue, index < items.count else { return nil }
+        return items[index]
+    }
+
+    var keys: [String] { objectMembers?.map(\.0) ?? [] }
+
+    var count: Int { arrayValue?.count ?? 0 }
+}
+
+/// The message of a RealtimeKit-shaped error body.
+func errorMessage(_ result: HTTPResult) -> String? {
+    result.json["error"]?["message"]?.stringValue
+}
+
+/// A fresh temporary file path (not created).
+func temporaryPath(_ suffix: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-sandbox-\(UUID().uuidString)\(suffix)").path
+}
