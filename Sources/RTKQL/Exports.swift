@@ -7,3 +7,4 @@
 @_exported import struct RTKQLSyntax.ParseError
 @_exported import enum RTKQLPlanning.RawValue
 @_exported import RTKQLJSON
+@_exported import enum RTKQLSyntax.StatementSplitter

@@ -1,13 +1,3 @@
-/// Entry point of the SQL front end: text → tokens → statements.
-///
-/// (The lexer and recursive-descent parser are being written; see `grammar/rtkql.ebnf`.)
-public enum SQLParser {
-    /// Parses every `;`-separated statement of `text`.
-    public static func parse(_ text: String) throws(ParseError) -> [ParsedStatement] {
-        throw ParseError(message: "parser not written yet", range: SourceRange(start: 0, end: 0), source: text)
-    }
-}
-
 /// A syntax error with its position, what was expected and what was found.
 public struct ParseError: Error, Sendable, CustomStringConvertible {
     public var message: String
@@ -20,6 +10,17 @@ public struct ParseError: Error, Sendable, CustomStringConvertible {
         self.source = source
     }
 
+    /// The 1-based line and column of the error.
     public var location: SourceLocation { SourceLocation(offset: range.start, in: source) }
+
     public var description: String { "\(location): \(message)" }
+
+    /// `line:column: message`, the offending line, and a caret under the error.
+    public func rendered() -> String {
+        let location = self.location
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line - 1 < lines.count else { return description }
+        let line = String(lines[location.line - 1].map { $0 == "\t" ? " " : $0 })
+        return "\(description)\n\(line)\n\(String(repeating: " ", count: max(0, location.column - 1)))^"
+    }
 }

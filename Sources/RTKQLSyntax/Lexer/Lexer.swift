@@ -1,0 +1,189 @@
+/// Splits SQL text into tokens, over its UTF-8 bytes. Comments and whitespace are skipped.
+/// Modelled on SQLite's `tokenize.c`: a hand-written scanner kept apart from the grammar.
+public struct Lexer {
+    private let bytes: [UInt8]
+    private let source: String
+    private var position = 0
+
+    public init(_ source: String) {
+        self.source = source
+        bytes = Array(source.utf8)
+    }
+
+    /// All tokens, ending with one `.end` token.
+    public static func tokenize(_ source: String) throws(ParseError) -> [Token] {
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private func error(_ message: String, at start: Int, end: Int? = nil) -> ParseError {
+        ParseError(message: message, range: SourceRange(start: start, end: end ?? start + 1), source: source)
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    @inline(__always)
+    private func byte(at offset: Int) -> UInt8 {
+        offset < bytes.count ? bytes[offset] : 0
+    }
+
+    /// The next token.
+    public mutating func next() throws(ParseError) -> Token {
+        try skipTrivia()
+        let start = position
+        guard position < bytes.count else { return Token(kind: .end, text: "", range: SourceRange(start: start, end: start)) }
+        let first = bytes[position]
+        switch first {
+        case UInt8(ascii: "'"):
+            let content = try quoted(closing: UInt8(ascii: "'"), what: "string literal")
+            return Token(kind: .string, text: content, range: SourceRange(start: start, end: position))
+        case UInt8(ascii: "\""), UInt8(ascii: "`"):
+            let content = try quoted(closing: first, what: "quoted identifier")
+            return Token(kind: .quotedIdentifier, text: content, range: SourceRange(start: start, end: position))
+        case UInt8(ascii: "["):
+            position += 1
+            while position < bytes.count, bytes[position] != UInt8(ascii: "]") { position += 1 }
+            guard position < bytes.count else { throw error("unterminated quoted identifier", at: start) }
+            position += 1
+            return Token(kind: .quotedIdentifier, text: text(start + 1, position - 1), range: SourceRange(start: start, end: position))
+        case UInt8(ascii: "x") where byte(at: position + 1) == UInt8(ascii: "'"),
+             UInt8(ascii: "X") where byte(at: position + 1) == UInt8(ascii: "'"):
+            position += 1
+            let content = try quoted(closing: UInt8(ascii: "'"), what: "blob literal")
+            guard content.count % 2 == 0, content.utf8.allSatisfy(Lexer.isHexDigit) else {
+                throw error("malformed blob literal X'\(content)': expected an even number of hex digits", at: start, end: position)
+            }
+            return Token(kind: .blob, text: content, range: SourceRange(start: start, end: position))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return try number(start)
+        case UInt8(ascii: ".") where Lexer.isDigit(byte(at: position + 1)):
+            return try number(start)
+        case UInt8(ascii: "?"):
+            position += 1
+            while Lexer.isDigit(byte(at: position)) { position += 1 }
+            return Token(kind: .parameter, text: text(start, position), range: SourceRange(start: start, end: position))
+        case UInt8(ascii: "@") where byte(at: position + 1) == UInt8(ascii: "@"):
+            position += 2
+            while Lexer.isIdentifierByte(byte(at: position)) { position += 1 }
+            return Token(kind: .systemVariable, text: text(start, position), range: SourceRange(start: start, end: position))
+        case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "$"):
+            guard Lexer.isIdentifierStart(byte(at: position + 1)) || Lexer.isDigit(byte(at: position + 1)) else {
+                throw error("unexpected character '\(Character(Unicode.Scalar(first)))'", at: start)
+            }
+            position += 1
+            while Lexer.isIdentifierByte(byte(at: position)) { position += 1 }
+            return Token(kind: .parameter, text: text(start, position), range: SourceRange(start: start, end: position))
+        default:
+            if Lexer.isIdentifierStart(first) {
+                while Lexer.isIdentifierByte(byte(at: position)) || byte(at: position) == UInt8(ascii: "$") { position += 1 }
+                return Token(kind: .word, text: text(start, position), range: SourceRange(start: start, end: position))
+            }
+            return try symbol(start)
+        }
+    }
+
+    private mutating func skipTrivia() throws(ParseError) {
+        while position < bytes.count {
+            let current = bytes[position]
+            if current == 0x20 || current == 0x09 || current == 0x0A || current == 0x0D || current == 0x0C {
+                position += 1
+            } else if current == UInt8(ascii: "-"), byte(at: position + 1) == UInt8(ascii: "-") {
+                while position < bytes.count, bytes[position] != 0x0A { position += 1 }
+            } else if current == UInt8(ascii: "/"), byte(at: position + 1) == UInt8(ascii: "*") {
+                let start = position
+                position += 2
+                while position < bytes.count, !(bytes[position] == UInt8(ascii: "*") && byte(at: position + 1) == UInt8(ascii: "/")) {
+                    position += 1
+                }
+                guard position < bytes.count else { throw error("unterminated /* comment", at: start, end: start + 2) }
+                position += 2
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Reads a quoted run whose quote is doubled to escape it; returns the unescaped content.
+    private mutating func quoted(closing: UInt8, what: String) throws(ParseError) -> String {
+        let start = position
+        position += 1
+        var content: [UInt8] = []
+        while position < bytes.count {
+            let current = bytes[position]
+            if current == closing {
+                if byte(at: position + 1) == closing {
+                    content.append(closing)
+                    position += 2
+                    continue
+                }
+                position += 1
+                return String(decoding: content, as: UTF8.self)
+            }
+            content.append(current)
+            position += 1
+        }
+        throw error("unterminated \(what)", at: start)
+    }
+
+    private mutating func number(_ start: Int) throws(ParseError) -> Token {
+        if bytes[position] == UInt8(ascii: "0"), byte(at: position + 1) | 0x20 == UInt8(ascii: "x"), Lexer.isHexDigit(byte(at: position + 2)) {
+            position += 2
+            while Lexer.isHexDigit(byte(at: position)) || byte(at: position) == UInt8(ascii: "_") { position += 1 }
+            return Token(kind: .integer, text: text(start, position), range: SourceRange(start: start, end: position))
+        }
+        var isReal = false
+        while Lexer.isDigit(byte(at: position)) || byte(at: position) == UInt8(ascii: "_") { position += 1 }
+        if byte(at: position) == UInt8(ascii: ".") {
+            isReal = true
+            position += 1
+            while Lexer.isDigit(byte(at: position)) || byte(at: position) == UInt8(ascii: "_") { position += 1 }
+        }
+        if byte(at: position) | 0x20 == UInt8(ascii: "e") {
+            let mark = position
+            position += 1
+            if byte(at: position) == UInt8(ascii: "+") || byte(at: position) == UInt8(ascii: "-") { position += 1 }
+            if Lexer.isDigit(byte(at: position)) {
+                isReal = true
+                while Lexer.isDigit(byte(at: position)) { position += 1 }
+            } else {
+                position = mark
+            }
+        }
+        if Lexer.isIdentifierStart(byte(at: position)) {
+            throw error("unrecognized token: \"\(text(start, position + 1))\"", at: start, end: position + 1)
+        }
+        return Token(kind: isReal ? .real : .integer, text: text(start, position), range: SourceRange(start: start, end: position))
+    }
+
+    private static let symbols: [String] = [
+        "->>", "->", "||", "<=", ">=", "==", "!=", "<>", "<<", ">>",
+        "(", ")", ",", ";", ".", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|", "~",
+    ]
+
+    private mutating func symbol(_ start: Int) throws(ParseError) -> Token {
+        for candidate in Lexer.symbols {
+            let utf8 = Array(candidate.utf8)
+            if position + utf8.count <= bytes.count, Array(bytes[position..<position + utf8.count]) == utf8 {
+                position += utf8.count
+                return Token(kind: .symbol, text: candidate, range: SourceRange(start: start, end: position))
+            }
+        }
+        var end = position + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        throw error("unrecognized token: \"\(text(start, end))\"", at: start, end: end)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isHexDigit(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66) }
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+    static func isIdentifierByte(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+}

@@ -1,0 +1,56 @@
+/// The kinds of tokens of the rtkql dialect (SQLite's, plus `@@json`).
+public enum TokenKind: Sendable, Hashable {
+    /// A keyword or unquoted name (keywords are recognised by the parser, so they can act as names).
+    case word
+    /// `"name"`, `[name]` or `` `name` ``.
+    case quotedIdentifier
+    /// `'text'`
+    case string
+    case integer
+    case real
+    /// `X'CAFE'`
+    case blob
+    /// `?`, `?3`, `:name`, `@name`, `$name`
+    case parameter
+    /// `@@json` and the like.
+    case systemVariable
+    /// Punctuation and operators: `(`, `)`, `,`, `;`, `.`, `=`, `->>`...
+    case symbol
+    case end
+}
+
+/// One token, with the source range it covers and its text.
+public struct Token: Sendable, Hashable, CustomStringConvertible {
+    public var kind: TokenKind
+    /// The source text of the token (for strings and quoted identifiers: unescaped content).
+    public var text: String
+    public var range: SourceRange
+
+    public init(kind: TokenKind, text: String, range: SourceRange) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+    }
+
+    /// True for a word that spells `keyword` (case-insensitive).
+    @inline(__always)
+    public func isKeyword(_ keyword: String) -> Bool {
+        kind == .word && text.count == keyword.count && text.uppercased() == keyword
+    }
+
+    /// True for the symbol `symbol`.
+    @inline(__always)
+    public func isSymbol(_ symbol: String) -> Bool {
+        kind == .symbol && text == symbol
+    }
+
+    /// How the token reads in an error message.
+    public var description: String {
+        switch kind {
+        case .end: return "end of input"
+        case .string: return "'\(text)'"
+        case .quotedIdentifier: return "\"\(text)\""
+        default: return text
+        }
+    }
+}

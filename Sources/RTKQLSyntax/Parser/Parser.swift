@@ -1,0 +1,137 @@
+/// Entry point of the SQL front end: text → tokens → statements.
+public enum SQLParser {
+    /// Parses every `;`-separated statement of `text` (empty statements are skipped).
+    public static func parse(_ text: String) throws(ParseError) -> [ParsedStatement] {
+        var parser = Parser(tokens: try Lexer.tokenize(text), source: text)
+        return try parser.parseScript()
+    }
+}
+
+/// A recursive-descent parser over the token list, one `extension` per grammar area
+/// (statements, queries, expressions), following `grammar/rtkql.ebnf`.
+struct Parser {
+    let tokens: [Token]
+    let source: String
+    var index = 0
+    var depth = 0
+    static let maximumDepth = 200
+
+    init(tokens: [Token], source: String) {
+        self.tokens = tokens
+        self.source = source
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[index] }
+    var previous: Token { tokens[max(0, index - 1)] }
+
+    func peek(_ offset: Int = 1) -> Token {
+        tokens[min(index + offset, tokens.count - 1)]
+    }
+
+    mutating func advance() -> Token {
+        let token = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    /// Consumes the keyword when it is next.
+    mutating func accept(_ keyword: String) -> Bool {
+        guard current.isKeyword(keyword) else { return false }
+        index += 1
+        return true
+    }
+
+    /// Consumes the symbol when it is next.
+    mutating func acceptSymbol(_ symbol: String) -> Bool {
+        guard current.isSymbol(symbol) else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func expect(_ keyword: String) throws(ParseError) {
+        guard accept(keyword) else { throw expected(keyword) }
+    }
+
+    mutating func expectSymbol(_ symbol: String) throws(ParseError) {
+        guard acceptSymbol(symbol) else { throw expected("'\(symbol)'") }
+    }
+
+    /// `Expected: what, found: token` at the current token (`incomplete input` at the end).
+    func expected(_ what: String) -> ParseError {
+        let token = current
+        if token.kind == .end {
+            return ParseError(message: "incomplete input: expected \(what)", range: token.range, source: source)
+        }
+        return ParseError(message: "Expected: \(what), found: \(token)", range: token.range, source: source)
+    }
+
+    mutating func enter() throws(ParseError) {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw ParseError(message: "expression nested too deeply (more than \(Parser.maximumDepth) levels)", range: current.range, source: source)
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    func range(from start: Int) -> SourceRange {
+        SourceRange(start: start, end: max(start, previous.range.end))
+    }
+
+    // MARK: - Names
+
+    /// Words that cannot be bare names (columns, tables, aliases) where they would be ambiguous.
+    static let reserved: Set<String> = [
+        "ALL", "AND", "AS", "BETWEEN", "BY", "CASE", "CAST", "COLLATE", "CROSS", "CURRENT_DATE", "CURRENT_TIME",
+        "CURRENT_TIMESTAMP", "DISTINCT", "ELSE", "END", "ESCAPE", "EXCEPT", "EXISTS", "FALSE", "FILTER", "FROM", "FULL",
+        "GLOB", "GROUP", "HAVING", "IN", "INNER", "INTERSECT", "IS", "ISNULL", "JOIN", "LEFT", "LIKE", "LIMIT", "MATCH",
+        "NATURAL", "NOT", "NOTNULL", "NULL", "OFFSET", "ON", "OR", "ORDER", "OUTER", "OVER", "REGEXP", "RETURNING",
+        "RIGHT", "SELECT", "SET", "THEN", "TRUE", "UNION", "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH",
+    ]
+
+    func isName(_ token: Token) -> Bool {
+        switch token.kind {
+        case .quotedIdentifier: return true
+        case .word: return !Parser.reserved.contains(token.text.uppercased())
+        default: return false
+        }
+    }
+
+    /// A name; keywords are names where the grammar allows (`status`, `action`, `data`, `key`...).
+    mutating func parseIdentifier(_ what: String = "a name") throws(ParseError) -> Identifier {
+        let token = current
+        guard isName(token) else { throw expected(what) }
+        index += 1
+        return Identifier(token.text, quoted: token.kind == .quotedIdentifier, range: token.range)
+    }
+
+    /// `a`, `a.b`, `a.b.c`, ...
+    mutating func parseQualifiedName(_ what: String = "a name") throws(ParseError) -> QualifiedName {
+        var parts = [try parseIdentifier(what)]
+        while current.isSymbol("."), peek().kind == .word || peek().kind == .quotedIdentifier {
+            index += 1
+            let token = advance()
+            parts.append(Identifier(token.text, quoted: token.kind == .quotedIdentifier, range: token.range))
+        }
+        return QualifiedName(parts)
+    }
+
+    /// `[AS] alias` after a table or result column.
+    mutating func parseAlias() throws(ParseError) -> Identifier? {
+        if accept("AS") {
+            if current.kind == .string {
+                let token = advance()
+                return Identifier(token.text, quoted: true, range: token.range)
+            }
+            return try parseIdentifier("an alias")
+        }
+        if isName(current) { return try parseIdentifier() }
+        if current.kind == .string {
+            let token = advance()
+            return Identifier(token.text, quoted: true, range: token.range)
+        }
+        return nil
+    }
+}
