@@ -25,6 +25,8 @@ struct ReferenceBinder {
     let sourceText: String
     /// Values of `IN (SELECT ...)` subqueries already run, keyed by the subquery's range.
     var subqueryValues: [SourceRange: [RawValue]] = [:]
+    /// The SQL verb whose methods the bindings are for.
+    var verb: SQLVerb = .select
 
     private var resource: ResourceDefinition { scoped.resource.resource }
 
@@ -69,7 +71,7 @@ struct ReferenceBinder {
     }
 
     private func isRequiredAnywhere(_ name: String) -> Bool {
-        resource.methods.contains { method in method.parameter(named: name)?.required == true }
+        resource.methods(for: verb).contains { method in method.parameter(named: name)?.required == true }
     }
 
     /// A parameter-only column (not a field) this conjunct mentions for this reference.

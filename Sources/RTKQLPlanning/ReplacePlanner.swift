@@ -30,6 +30,7 @@ public struct ReplacePlanner: Sendable {
         let scoped = ScopedReference(reference: statement.resource, resource: resolved, conjuncts: Conjuncts.of(statement.whereClause))
         var binder = ReferenceBinder(scoped: scoped, literals: literals, sourceText: text)
         binder.subqueryValues = subqueryValues
+        binder.verb = .replace
         let bindings = try binder.bind()
         var values: [String: [RawValue]] = bindings.bindings.mapValues(\.values)
 
