@@ -223,7 +223,7 @@ extension Parser {
             let alias = try parseAlias()
             return .function(name: name, arguments: arguments, alias: alias, range: range(from: start))
         }
-        let alias = try parseAlias()
+        let alias = current.isKeyword("INDEXED") ? nil : try parseAlias()
         if accept("INDEXED") {
             try expect("BY")
             _ = try parseIdentifier("an index name")

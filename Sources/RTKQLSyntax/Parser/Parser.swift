@@ -64,7 +64,41 @@ struct Parser {
         if token.kind == .end {
             return ParseError(message: "incomplete input: expected \(what)", range: token.range, source: source)
         }
-        return ParseError(message: "Expected: \(what), found: \(token)", range: token.range, source: source)
+        var message = "Expected: \(what), found: \(token)"
+        if let hint = misspelledKeywordHint() { message += " (\(hint))" }
+        return ParseError(message: message, range: token.range, source: source)
+    }
+
+    /// `did you mean FROM?` when the word before the error is a near miss of a clause keyword
+    /// (`SELECT id FORM t` reads `FORM` as an alias of `id`).
+    func misspelledKeywordHint() -> String? {
+        let word = previous
+        guard index > 0, word.kind == .word else { return nil }
+        let upper = word.text.uppercased()
+        for keyword in ["FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "SELECT", "JOIN", "UNION", "OFFSET"]
+        where upper != keyword && upper.count >= 3 && Parser.isNearMiss(upper, keyword) {
+            return "did you mean \(keyword) instead of \(word.text)?"
+        }
+        return nil
+    }
+
+    /// One edit (or one swap of neighbours) apart.
+    static func isNearMiss(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        if x.count == y.count {
+            let differences = zip(x, y).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+            if differences.count == 1 { return true }
+            if differences.count == 2, differences[1] == differences[0] + 1,
+               x[differences[0]] == y[differences[1]], x[differences[1]] == y[differences[0]] { return true }
+            return false
+        }
+        guard abs(x.count - y.count) == 1 else { return false }
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        var i = 0, j = 0, skipped = false
+        while i < short.count, j < long.count {
+            if short[i] == long[j] { i += 1; j += 1 } else if skipped { return false } else { skipped = true; j += 1 }
+        }
+        return true
     }
 
     mutating func enter() throws(ParseError) {
