@@ -1,5 +1,8 @@
 /// Entry point of the SQL front end: text → tokens → statements.
 public enum SQLParser {
+    /// Words that cannot be bare names (they must be quoted to be used as one).
+    public static var reservedWords: Set<String> { Parser.reserved }
+
     /// Parses every `;`-separated statement of `text` (empty statements are skipped).
     public static func parse(_ text: String) throws(ParseError) -> [ParsedStatement] {
         var parser = Parser(tokens: try Lexer.tokenize(text), source: text)
