@@ -1,0 +1,131 @@
+import Foundation
+import RTKQLJSON
+import Testing
+
+/// The command line, run as a subprocess against its in-process sandbox.
+@Suite struct CLITests {
+    let listVars = ["--var", "meeting_id=", "--var", "page_no=", "--var", "per_page=", "--var", "expired=", "--var", "search=",
+                    "--var", "sort_by=invokedTime", "--var", "sort_order=ASC", "--var", "start_time=", "--var", "end_time=",
+                    "--var", "status=UPLOADED"]
+
+    func json(_ text: String) throws -> [JSONValue] {
+        guard case .array(let rows) = try JSONValue.parse(text) else { throw JSONError(message: "not an array", offset: 0) }
+        return rows
+    }
+
+    @Test func seedSelectRunsAsPrinted() throws {
+        let outcome = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/list.iql", "-o", "json"] + listVars)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try json(outcome.stdout)
+        #expect(rows.count > 100)
+        #expect(rows.allSatisfy { $0["status"] == .string("UPLOADED") })
+        guard case .object(let first)? = rows.first else { Issue.record("no rows"); return }
+        #expect(first.map(\.key) == ["id", "session_id", "output_file_name", "audio_download_url", "download_url", "download_url_expiry",
+                                     "file_size", "invoked_time", "meeting", "recording_duration", "started_time", "status",
+                                     "stopped_time", "storage_config"])
+        guard case .object? = first.first(where: { $0.key == "meeting" })?.value else { Issue.record("meeting not nested"); return }
+        let times = rows.compactMap { $0["invoked_time"]?.stringValue }
+        #expect(times == times.sorted())
+    }
+
+    @Test func seedReplaceAndExecRunAsPrinted() throws {
+        let list = try CLI.run(["exec", "--sandbox", "-o", "csv", "-H",
+                                "SELECT id, meeting->>'id' FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = 'RECORDING' ORDER BY id LIMIT 1"])
+        let fields = list.stdout.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: ",")
+        try #require(fields.count == 2, "\(list.stderr)")
+        let replace = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/pause_resume_stop_recording.iql", "-o", "json",
+                                   "--var", "recording_id=\(fields[0])", "--var", "action=pause"])
+        #expect(replace.status == 0, "\(replace.stderr)")
+        let rows = try json(replace.stdout)
+        #expect(rows.count == 1)
+        #expect(rows.first?["success"] == .bool(true))
+        #expect(rows.first?["data"]?["status"] == .string("PAUSED"))
+        #expect(rows.first?["data"]?["id"] == .string(fields[0]))
+
+        let exec = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/create_track.iql", "-o", "json",
+                                "--var", "meeting_id=\(fields[1])", "--var", "max_seconds=3600",
+                                "--var", #"layers={"default": {"outputs": [{"type": "REALTIMEKIT_BUCKET"}]}}"#])
+        #expect(exec.status == 0, "\(exec.stderr)")
+        let created = try json(exec.stdout)
+        #expect(created.count == 1)
+        #expect(created.first?["meeting"]?["id"] == .string(fields[1]))
+    }
+
+    @Test func missingParameterExitsOneNamingIt() throws {
+        let outcome = try CLI.run(["exec", "--sandbox", "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'x'"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == "error: missing required parameter app_id for cloudflare.realtime_kit.recordings.list "
+                + "(add `AND app_id = '...'` to the WHERE clause; see SHOW METHODS IN cloudflare.realtime_kit.recordings)\n")
+    }
+
+    @Test func unfilledTemplateVariableIsNamed() throws {
+        let outcome = try CLI.run(["exec", "-f", "examples/seed/list.iql"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "error: template variable {{ account_id }} at 17:21 has no value (pass --var account_id=VALUE)\n")
+    }
+
+    @Test func syntaxErrorShowsLineColumnAndCaret() throws {
+        let outcome = try CLI.run(["exec", "--sandbox", "SELECT id\nFROM cloudflare.realtime_kit.recordings\nWHERE account_id = 'a' AND AND app_id = 'b'"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == """
+            error: syntax error at 3:28: Expected: an expression, found: AND
+              WHERE account_id = 'a' AND AND app_id = 'b'
+                                         ^
+
+            """)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let outcome = try CLI.run(["exec", "--no-such-flag", "SELECT 1"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("Unknown option '--no-such-flag'"))
+        let badFormat = try CLI.run(["exec", "-o", "yaml", "SELECT 1"])
+        #expect(badFormat.status == 2)
+    }
+
+    @Test func aFailingStatementStopsTheFileAndIsNamed() throws {
+        let script = """
+            SHOW PROVIDERS;
+            SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a';
+            SHOW SERVICES IN cloudflare;
+            """
+        let outcome = try CLI.run(["exec", "--sandbox", "-o", "csv"], stdin: script)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "name,version\r\ncloudflare,v00.00.00000\r\n")
+        #expect(outcome.stderr.hasPrefix("error in statement 2 (<stdin> line 2): missing required parameter app_id"))
+    }
+
+    @Test func theTokenIsNeverPrinted() throws {
+        let token = "secret-token-\(UUID().uuidString)"
+        for arguments in [
+            ["exec", "--dry-run", "--api-base-url", "https://api.example.invalid/client/v4",
+             "REPLACE cloudflare.realtime_kit.recordings SET action = 'stop' WHERE account_id = 'a' AND app_id = 'b' AND recording_id = 'r'"],
+            ["exec", "--http.log.enabled", "--retries", "0", "--api-base-url", "http://127.0.0.1:1/client/v4",
+             "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"],
+            ["exec", "--api-base-url", "http://example.invalid/client/v4",
+             "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"],
+        ] {
+            let outcome = try CLI.run(arguments, environment: ["CLOUDFLARE_API_TOKEN": token])
+            #expect(!outcome.stdout.contains(token) && !outcome.stderr.contains(token), "\(arguments)")
+            #expect(!(outcome.stdout + outcome.stderr).isEmpty)
+        }
+    }
+
+    @Test func tokenIsNotSentOverPlainHTTPToARemoteHost() throws {
+        let outcome = try CLI.run(["exec", "--api-base-url", "http://example.invalid/client/v4",
+                                   "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"],
+                                  environment: ["CLOUDFLARE_API_TOKEN": "t"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "error: refusing to send the API token over plain HTTP to example.invalid: use https, or pass --allow-insecure-http\n")
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        let help = try CLI.run(["exec", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:"))
+    }
+}
