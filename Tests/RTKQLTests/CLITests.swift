@@ -120,6 +120,15 @@ import Testing
         #expect(outcome.stderr == "error: refusing to send the API token over plain HTTP to example.invalid: use https, or pass --allow-insecure-http\n")
     }
 
+    @Test func theEmbeddingExampleQueriesTheSandboxThroughTheLibrary() throws {
+        let outcome = try CLI.run([], executable: "rtkql-embedding-example")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains(" recordings are running\n"))
+        #expect(outcome.stdout.contains("UPLOADED: "))
+        #expect(outcome.stdout.contains("paused: PAUSED\n"))
+        #expect(outcome.stdout.contains("as expected: missing required parameter app_id"))
+    }
+
     @Test func versionAndHelp() throws {
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)

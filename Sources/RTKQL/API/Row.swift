@@ -30,7 +30,11 @@ public struct Row: Sendable {
     /// The value of `column` converted to `T` (String, Int, Int64, Double, Bool, Optional of these,
     /// or any Decodable, read from JSON text).
     public func decode<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
-        try RowDecoder.decode(type, from: self)
+        guard let value = self[column] else {
+            throw DecodingError.keyNotFound(ColumnKey(column), .init(codingPath: [], debugDescription: "no column \(column)"))
+        }
+        if value.isNull, let none = (Optional<Any>.none as Any) as? T { return none }
+        return try RowDecoder.ValueContainer(value: value, codingPath: [ColumnKey(column)]).decode(type)
     }
 }
 
@@ -47,4 +51,13 @@ extension QueryResult {
     public func decode<T: Decodable>(_ type: T.Type) throws -> [T] {
         try rows.map { try RowDecoder.decode(type, from: Row(columns: columns, values: $0)) }
     }
+}
+
+/// A column name as a coding key.
+struct ColumnKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

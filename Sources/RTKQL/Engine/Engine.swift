@@ -45,6 +45,7 @@ public final class Engine: Sendable {
 
     /// Runs every statement of `script` in order and returns their results; stops at the first error.
     public func run(_ script: String, session: inout SessionState, arguments: StatementArguments = []) async throws(RTKQLError) -> [QueryResult] {
+        let script = ParameterNumbering.numberAnonymous(script)
         var results: [QueryResult] = []
         for statement in try parse(script) {
             results.append(try await execute(statement, in: script, session: &session, arguments: arguments))
@@ -54,6 +55,7 @@ public final class Engine: Sendable {
 
     /// Runs one statement and returns its result.
     public func query(_ sql: String, arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
+        let sql = ParameterNumbering.numberAnonymous(sql)
         var session = SessionState()
         let statements = try parse(sql)
         guard statements.count == 1, let statement = statements.first else {

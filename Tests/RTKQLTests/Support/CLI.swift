@@ -13,15 +13,16 @@ enum CLI {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static var executable: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rtkql")
+    static func product(_ name: String) -> URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return packageRoot.appendingPathComponent(".build/debug/rtkql")
+        return packageRoot.appendingPathComponent(".build/debug/\(name)")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    executable: String = "rtkql") throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = product(executable)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -1,0 +1,67 @@
+import Foundation
+import RTKQL
+import RTKQLSandbox
+import Testing
+
+/// The library API: bound parameters, rows by name, Decodable rows.
+@Suite struct EmbeddedAPITests {
+    struct Recording: Decodable, Equatable {
+        let id: String
+        let status: String
+        let file_size: Int64?
+        let meeting: Meeting
+        struct Meeting: Decodable, Equatable {
+            let id: String
+            let title: String?
+        }
+    }
+
+    @Test func positionalAndNamedParametersBindMethodParametersAndFilters() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let literal = try await fixture.engine.query("""
+            SELECT id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND file_size > 500000000 AND status = 'UPLOADED' ORDER BY id
+            """)
+        let positional = try await fixture.engine.query("""
+            SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = ? AND app_id = ? AND file_size > ? AND status = ? ORDER BY id
+            """, arguments: [.text(fixture.account), .text(fixture.app), .integer(500_000_000), .text("UPLOADED")])
+        let named = try await fixture.engine.query("""
+            SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = :a AND app_id = @b AND file_size > $size AND status = :s ORDER BY id
+            """, arguments: ["a": .text(fixture.account), "b": .text(fixture.app), "size": .integer(500_000_000), "s": .text("UPLOADED")])
+        #expect(!literal.rows.isEmpty)
+        #expect(positional.rows == literal.rows)
+        #expect(named.rows == literal.rows)
+    }
+
+    @Test func quotesInBoundValuesNeedNoEscaping() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let result = try await fixture.engine.query("""
+            SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND output_file_name = ?
+            """, arguments: [.text("it's' OR '1'='1")])
+        #expect(result.rows == [[.integer(0)]])
+    }
+
+    @Test func rowsDecodeIntoUserStructs() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let result = try await fixture.engine.query("""
+            SELECT id, status, file_size, meeting FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) ORDER BY id LIMIT 3
+            """)
+        let recordings = try result.decode(Recording.self)
+        #expect(recordings.map(\.id) == result.rows.map { $0[0].textValue! })
+        #expect(recordings.allSatisfy { $0.meeting.title != nil })
+        let row = try #require(result.rowsByName.first)
+        #expect(try row.decode("status", as: String.self) == recordings[0].status)
+        #expect(row["FILE_SIZE"] == result.rows[0][2])
+    }
+
+    @Test func missingNamedValueIsAnError() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let error = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND status = :s")
+        }
+        #expect(error?.description == "no value for bound parameter :s")
+    }
+}
