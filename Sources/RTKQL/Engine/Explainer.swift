@@ -34,7 +34,7 @@ struct Explainer {
         let plan: SelectPlan
         do {
             plan = try SelectPlanner(resolver: resolver, boundParameters: boundParameters)
-                .plan(query, text: text, statementRange: parsed.range)
+                .plan(query, text: text, statementRange: query.range)
         } catch let error as PlanningError {
             throw .planning(error)
         } catch {

@@ -1,0 +1,163 @@
+import Foundation
+import RTKQL
+import RTKQLSandbox
+import Testing
+
+/// Per-reference binding, fan-out, method choice, catalog statements and error messages.
+@Suite struct LanguageTests {
+    func paths(_ fixture: SandboxFixture) async -> [String] {
+        await fixture.requestLines().map { $0.components(separatedBy: "?")[0] }.sorted()
+    }
+
+    @Test func eachReferenceBindsFromItsOwnScope() async throws {
+        let fixture = try await SandboxFixture.start(recordings: 20)
+        defer { Task { await fixture.server.stop() } }
+        let result = try await fixture.engine.query("""
+            WITH first AS (SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(fixture.account)' AND app_id = '\(fixture.app)')
+            SELECT (SELECT count(*) FROM first),
+                   (SELECT count(*) FROM cloudflare.realtime_kit.recordings r
+                    WHERE r.account_id = '\(fixture.account)' AND r.app_id = '\(fixture.otherApp)'),
+                   (SELECT count(*) FROM first JOIN cloudflare.realtime_kit.recordings b
+                    ON b.account_id = '\(fixture.account)' AND b.app_id = '\(fixture.otherApp)' AND b.id = first.id)
+            """)
+        #expect(result.rows == [[.integer(20), .integer(20), .integer(0)]])
+        let base = "GET /client/v4/accounts/\(fixture.account)/realtime/kit"
+        #expect(await paths(fixture) == ["\(base)/\(fixture.app)/recordings", "\(base)/\(fixture.otherApp)/recordings",
+                                         "\(base)/\(fixture.otherApp)/recordings"].sorted())
+    }
+
+    @Test func unionOfTwoAppsAndOrFanOut() async throws {
+        let fixture = try await SandboxFixture.start(recordings: 15)
+        defer { Task { await fixture.server.stop() } }
+        let union = try await fixture.engine.query("""
+            SELECT count(*) FROM (
+              SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(fixture.account)' AND app_id = '\(fixture.app)'
+              UNION ALL
+              SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(fixture.account)' AND app_id = '\(fixture.otherApp)')
+            """)
+        let or = try await fixture.engine.query("""
+            SELECT count(*) FROM cloudflare.realtime_kit.recordings
+            WHERE account_id = '\(fixture.account)' AND (app_id = '\(fixture.app)' OR app_id = '\(fixture.otherApp)')
+            """)
+        #expect(union.rows == [[.integer(30)]])
+        #expect(or.rows == [[.integer(30)]])
+    }
+
+    @Test func predicateThatCannotBindARequiredParameterSaysWhy() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let error = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id LIKE 'x%'")
+        }
+        #expect(error?.description == "cannot bind parameter app_id of cloudflare.realtime_kit.recordings from \"app_id LIKE 'x%'\": "
+                + "a parameter takes values only from `app_id = value`, `app_id IN (values...)` or `app_id = a OR app_id = b`, "
+                + "with literal values, AND-ed at the top of WHERE or ON")
+        #expect(await fixture.server.requests().isEmpty)
+    }
+
+    @Test func explainShowsTheMethodAndRequestsAndSendsNone() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let listing = try await fixture.engine.query("EXPLAIN SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND status = 'PAUSED'")
+        #expect(listing.columns == ["step", "target", "method", "http_method", "url", "body", "note"])
+        #expect(listing.rows[0][2] == .text("cloudflare.realtime_kit.recordings.list"))
+        #expect(listing.rows[0][4] == .text("\(fixture.server.baseURL)/accounts/\(fixture.account)/realtime/kit/\(fixture.app)/recordings?page_no=1&per_page=100&status=PAUSED"))
+        #expect(listing.rows[1][6] == .text("SELECT count(*) FROM rtkql_ref_1 AS recordings WHERE 1 AND 1 AND status = 'PAUSED'"))
+        let one = try await fixture.engine.query("EXPLAIN SELECT * FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND id = 'r1'")
+        #expect(one.rows[0][2] == .text("cloudflare.realtime_kit.recordings.get_one_recording"))
+        #expect(one.rows[0][4] == .text("\(fixture.server.baseURL)/accounts/\(fixture.account)/realtime/kit/\(fixture.app)/recordings/r1"))
+        #expect(await fixture.server.requests().isEmpty)
+    }
+
+    @Test func listIsChosenWhenAListOnlyParameterIsBoundWithRecordingId() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let plan = try await fixture.engine.query("""
+            EXPLAIN SELECT id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND recording_id = 'r1' AND search = 'standup'
+            """)
+        #expect(plan.rows[0][2] == .text("cloudflare.realtime_kit.recordings.list"))
+        #expect(plan.rows[1][6] == .text("SELECT id FROM rtkql_ref_1 AS recordings WHERE 1 AND 1 AND id = 'r1' AND 1"))
+    }
+
+    @Test func catalogStatementsUseStackQLColumns() async throws {
+        let engine = Engine(configuration: EngineConfiguration())
+        let providers = try await engine.query("SHOW PROVIDERS")
+        #expect(providers.columns == ["name", "version"])
+        #expect(providers.rows.map { $0[0] } == [.text("cloudflare")])
+        let services = try await engine.query("SHOW SERVICES IN cloudflare")
+        #expect(services.columns == ["id", "name", "title"])
+        #expect(services.rows == [[.text("realtime_kit:v00.00.00000"), .text("realtime_kit"), .text("Cloudflare RealtimeKit")]])
+        let resources = try await engine.query("SHOW RESOURCES IN cloudflare.realtime_kit")
+        #expect(resources.columns == ["name", "id", "description"])
+        #expect(resources.rows.map { $0[1] } == [.text("cloudflare.realtime_kit.recordings")])
+        let methods = try await engine.query("SHOW METHODS IN cloudflare.realtime_kit.recordings")
+        #expect(methods.columns == ["MethodName", "RequiredParams", "SQLVerb"])
+        #expect(methods.rows == [
+            [.text("list"), .text("account_id, app_id"), .text("SELECT")],
+            [.text("get_one_recording"), .text("account_id, app_id, recording_id"), .text("SELECT")],
+            [.text("pause_resume_stop_recording"), .text("account_id, app_id, recording_id, action"), .text("REPLACE")],
+            [.text("create_track"), .text("account_id, app_id"), .text("EXEC")],
+            [.text("start"), .text("account_id, app_id"), .text("EXEC")],
+            [.text("get_active_recording"), .text("account_id, app_id, meeting_id"), .text("EXEC")],
+        ])
+        let extended = try await engine.query("SHOW EXTENDED METHODS IN cloudflare.realtime_kit.recordings LIKE 'l%'")
+        #expect(extended.columns == ["MethodName", "RequiredParams", "OptionalParams", "SQLVerb", "description"])
+        #expect(extended.rows.count == 1)
+        #expect(extended.rows[0][2] == .text("meeting_id, page_no, per_page, expired, search, sort_by, sort_order, start_time, end_time, status"))
+        let describe = try await engine.query("DESCRIBE cloudflare.realtime_kit.recordings")
+        #expect(describe.columns == ["name", "type"])
+        #expect(describe.rows.prefix(2).map { $0 } == [[.text("id"), .text("string (uuid)")], [.text("session_id"), .text("string (uuid)")]])
+        #expect(describe.rows.last == [.text("storage_config"), .text("object (title: StorageConfig)")])
+        let described = try await engine.query("DESCRIBE EXTENDED cloudflare.realtime_kit.recordings")
+        #expect(described.columns == ["name", "type", "description"])
+        #expect(described.rows.count == 14)
+    }
+
+    @Test func useLetsServiceResourceNamesResolve() async throws {
+        let fixture = try await SandboxFixture.start(recordings: 7)
+        defer { Task { await fixture.server.stop() } }
+        var session = SessionState()
+        let results = try await fixture.engine.run("USE cloudflare; SELECT count(*) FROM realtime_kit.recordings WHERE \(fixture.scope)", session: &session)
+        #expect(results.last?.rows == [[.integer(7)]])
+        #expect(session.defaultProvider == "cloudflare")
+    }
+
+    @Test func unknownNamesSuggestTheNearest() async throws {
+        let fixture = try await SandboxFixture.start(recordings: 3)
+        defer { Task { await fixture.server.stop() } }
+        let resource = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT * FROM cloudflare.realtime_kit.recording WHERE \(fixture.scope)")
+        }
+        #expect(resource?.description == "unknown resource cloudflare.realtime_kit.recording; did you mean cloudflare.realtime_kit.recordings? "
+                + "Known resources: cloudflare.realtime_kit.recordings")
+        let column = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT invoke_time FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
+        }
+        #expect(column?.description == "SQL error: no such column: invoke_time; did you mean invoked_time?")
+        let parameter = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT app_id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
+        }
+        #expect(parameter?.description == "SQL error: no such column: app_id (app_id is a parameter of cloudflare.realtime_kit.recordings, "
+                + "not a column: use it in WHERE as `app_id = value` or `app_id IN (...)`)")
+    }
+
+    @Test func invalidParameterValuesAreRefusedBeforeSending() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let cases: [(String, String)] = [
+            ("page_no = 'two'", "invalid value 'two' for parameter page_no: expected an integer"),
+            ("page_no = 0", "parameter page_no must be at least 1, got 0"),
+            ("expired = 'maybe'", "invalid value 'maybe' for parameter expired: expected true or false"),
+            ("sort_order = 'sideways'", "invalid value 'sideways' for parameter sort_order: expected one of ASC, DESC"),
+            ("status = 'DONE'", "invalid value 'DONE' for parameter status: expected one of INVOKED, RECORDING, UPLOADING, UPLOADED, ERRORED, PAUSED"),
+            ("start_time = 'yesterday'", "invalid value 'yesterday' for parameter start_time: expected an ISO 8601 date-time such as 2026-01-31T00:00:00Z"),
+        ]
+        for (predicate, message) in cases {
+            let error = await #expect(throws: RTKQLError.self) {
+                try await fixture.engine.query("SELECT id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND \(predicate)")
+            }
+            #expect(error?.description == message)
+        }
+        #expect(await fixture.server.requests().isEmpty)
+    }
+}
