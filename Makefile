@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libedit-dev pkg-config
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps build release run test fuzz-smoke fuzz bench clean
 
 all: build
 
@@ -36,8 +36,20 @@ release: deps
 run: build
 	$(SWIFT) run --skip-build rtkql exec --sandbox -f examples/quickstart.iql
 
-test: deps
+test: deps fuzz-smoke
 	$(SWIFT) test
+
+# The SQL front end under libFuzzer: a 20-second smoke (part of `make test`) and a long run.
+FUZZ_BUILD = cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+fuzz-smoke: deps
+	$(FUZZ_BUILD) >/dev/null
+	@mkdir -p .build/fuzz-corpus && cp Fuzz/Corpus/* .build/fuzz-corpus/
+	Fuzz/.build/release/rtkql-fuzz -max_total_time=20 -timeout=5 .build/fuzz-corpus 2>&1 | tail -1
+
+fuzz: deps
+	$(FUZZ_BUILD)
+	@mkdir -p .build/fuzz-corpus && cp Fuzz/Corpus/* .build/fuzz-corpus/
+	Fuzz/.build/release/rtkql-fuzz -max_total_time=600 -timeout=5 .build/fuzz-corpus
 
 bench: release
 	bash bench/run.sh

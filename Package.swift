@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "RTKQL", targets: ["RTKQL"]),
         .library(name: "RTKQLSandbox", targets: ["RTKQLSandbox"]),
+        .library(name: "RTKQLSyntax", targets: ["RTKQLSyntax"]),
         .executable(name: "rtkql", targets: ["rtkql"]),
     ],
     dependencies: [

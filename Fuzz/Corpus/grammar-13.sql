@@ -1,0 +1,1 @@
+SHOW METHODS IN cloudflare.realtime_kit.recordings LIKE 'get%'

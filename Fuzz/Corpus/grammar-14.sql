@@ -1,0 +1,1 @@
+DESCRIBE EXTENDED cloudflare.realtime_kit.recordings
