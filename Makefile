@@ -44,7 +44,9 @@ FUZZ_BUILD = cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,addr
 fuzz-smoke: deps
 	$(FUZZ_BUILD) >/dev/null
 	@mkdir -p .build/fuzz-corpus && cp Fuzz/Corpus/* .build/fuzz-corpus/
-	Fuzz/.build/release/rtkql-fuzz -max_total_time=20 -timeout=5 .build/fuzz-corpus 2>&1 | tail -1
+	@Fuzz/.build/release/rtkql-fuzz -max_total_time=20 -timeout=5 .build/fuzz-corpus >.build/fuzz-smoke.log 2>&1 \
+	  || { tail -40 .build/fuzz-smoke.log; echo "fuzz smoke failed: see .build/fuzz-smoke.log"; exit 1; }
+	@echo "fuzz smoke: $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' .build/fuzz-smoke.log), no crash"
 
 fuzz: deps
 	$(FUZZ_BUILD)
