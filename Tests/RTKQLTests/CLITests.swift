@@ -51,6 +51,28 @@ import Testing
         #expect(created.first?["meeting"]?["id"] == .string(fields[1]))
     }
 
+    @Test func invalidTransitionExitsOneWithTheAPIMessage() throws {
+        let list = try CLI.run(["exec", "--sandbox", "-o", "csv", "-H",
+                                "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = 'UPLOADED' ORDER BY id LIMIT 1"])
+        let id = list.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let outcome = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/pause_resume_stop_recording.iql",
+                                   "--var", "recording_id=\(id)", "--var", "action=pause"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.hasPrefix("error: API error: HTTP 400 Bad Request from PUT http://127.0.0.1:"))
+        #expect(outcome.stderr.contains("/recordings/\(id): BAD_REQUEST: "))
+    }
+
+    @Test func varsFileAndCommaListsFillTemplates() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-vars-\(UUID().uuidString).json")
+        try Data(#"{"status": "ERRORED", "limit": 2}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let outcome = try CLI.run(["exec", "--sandbox", "-o", "csv", "--vars", file.path, "--var", "a=1,b=2",
+                                   "SELECT status, {{ a }} + {{ b }} AS three FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = '{{ status }}' LIMIT {{ limit }}"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "status,three\r\nERRORED,3\r\nERRORED,3\r\n")
+    }
+
     @Test func missingParameterExitsOneNamingIt() throws {
         let outcome = try CLI.run(["exec", "--sandbox", "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'x'"])
         #expect(outcome.status == 1)

@@ -37,6 +37,26 @@ import Testing
         #expect(try await status(fixture, target) == "PAUSED")
     }
 
+    @Test func returningStarGivesTheRecordingFields() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let target = try #require(try await ids(fixture, status: "PAUSED").first)
+        let result = try await fixture.engine.query("""
+            REPLACE cloudflare.realtime_kit.recordings SET action = 'resume'
+            WHERE \(fixture.scope) AND recording_id = '\(target)' RETURNING *
+            """)
+        #expect(result.columns == ["id", "session_id", "output_file_name", "audio_download_url", "download_url", "download_url_expiry",
+                                   "file_size", "invoked_time", "meeting", "recording_duration", "started_time", "status",
+                                   "stopped_time", "storage_config"])
+        #expect(result.value("id", row: 0) == .text(target))
+        #expect(result.value("status", row: 0) == .text("RECORDING"))
+        let expression = try await fixture.engine.query("""
+            REPLACE cloudflare.realtime_kit.recordings SET action = 'pause'
+            WHERE \(fixture.scope) AND recording_id = '\(target)' RETURNING lower(status) AS s, meeting->>'title' IS NOT NULL AS titled
+            """)
+        #expect(expression.rows == [[.text("paused"), .integer(1)]])
+    }
+
     @Test func invalidTransitionShowsTheAPIMessage() async throws {
         let fixture = try await SandboxFixture.start()
         defer { Task { await fixture.server.stop() } }
