@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C access: libsqlite3 as a system library, small C shims for the variadic C APIs.
@@ -45,7 +46,7 @@ let package = Package(
                 dependencies: ["RTKQLStorage", .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
-                          dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine",
+                          dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine", .product(name: "Yams", package: "Yams"),
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictSettings),
 

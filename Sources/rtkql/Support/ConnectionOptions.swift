@@ -8,6 +8,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("api-base-url"), help: "API base URL (default: $CLOUDFLARE_BASE_URL, else https://api.cloudflare.com/client/v4).")
     var apiBaseURL: String?
 
+    @Option(name: .customLong("auth"), help: ArgumentHelp("StackQL-style auth JSON, e.g. '{\"cloudflare\": {\"type\": \"bearer\", \"credentialsenvvar\": \"CLOUDFLARE_API_TOKEN\"}}'.", valueName: "JSON"))
+    var auth: String?
+
     @Flag(name: .customLong("sandbox"), help: "Start the built-in sandbox API in-process and query it (no account needed).")
     var sandbox = false
 
@@ -50,6 +53,34 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Builds an engine (starting the sandbox first with --sandbox), runs `body`, then stops the sandbox.
+    /// From `--auth` when given (StackQL's form), else the environment.
+    func credentials() throws -> Credentials {
+        let environment = ProcessInfo.processInfo.environment
+        guard let auth else { return Credentials.fromEnvironment(environment) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(auth.utf8)) as? [String: Any],
+              let entry = object["cloudflare"] as? [String: Any] else {
+            throw ValidationError(#"--auth expects {"cloudflare": {"type": "bearer", "credentialsenvvar": "CLOUDFLARE_API_TOKEN"}}"#)
+        }
+        let type = (entry["type"] as? String)?.lowercased() ?? "bearer"
+        switch type {
+        case "bearer":
+            let variable = entry["credentialsenvvar"] as? String ?? "CLOUDFLARE_API_TOKEN"
+            guard let token = environment[variable], !token.isEmpty else {
+                throw ValidationError("--auth: the environment variable \(variable) is not set")
+            }
+            return .bearer(token: token)
+        case "email_key", "legacy":
+            let emailVariable = entry["emailenvvar"] as? String ?? "CLOUDFLARE_EMAIL"
+            let keyVariable = entry["credentialsenvvar"] as? String ?? "CLOUDFLARE_API_KEY"
+            guard let email = environment[emailVariable], let key = environment[keyVariable], !email.isEmpty, !key.isEmpty else {
+                throw ValidationError("--auth: set \(emailVariable) and \(keyVariable)")
+            }
+            return .legacy(email: email, key: key)
+        default:
+            throw ValidationError("--auth: unsupported type \(type) for cloudflare (use bearer, or email_key)")
+        }
+    }
+
     var parsedRateLimit: RateBudget? {
         let parts = rateLimit.split(separator: "/")
         guard parts.count == 2, let requests = Int(parts[0]), let seconds = Double(parts[1]), requests > 0, seconds > 0 else { return nil }
@@ -64,8 +95,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func withEngine(_ body: (Engine) async throws -> Void) async throws {
         var server: SandboxServer?
-        var configuration = EngineConfiguration(baseURL: apiBaseURL,
-                                                credentials: Credentials.fromEnvironment(ProcessInfo.processInfo.environment))
+        var configuration = EngineConfiguration(baseURL: apiBaseURL, credentials: try credentials())
         if sandbox {
             let started = try await SandboxServer.start(SandboxConfiguration())
             server = started

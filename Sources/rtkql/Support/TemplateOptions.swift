@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Yams
 
 /// Values for `{{ name }}` placeholders.
 struct TemplateOptions: ParsableArguments {
@@ -9,24 +10,46 @@ struct TemplateOptions: ParsableArguments {
     @Option(name: .customLong("vars"), help: "JSON file with an object of template variables.")
     var varsFile: String?
 
+    @Option(name: [.customShort("q"), .customLong("iqldata")], help: "Template context file (StackQL's --iqldata): a JSON or YAML map of variables.")
+    var contextFile: String?
+
     /// The variables, later sources overriding earlier ones: --vars file, then each --var.
     func variables() throws -> [String: String] {
         var variables: [String: String] = [:]
-        if let varsFile {
-            guard let data = FileManager.default.contents(atPath: varsFile),
-                  let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
-                throw ValidationError("--vars \(varsFile): expected a readable JSON file holding an object")
-            }
-            for (name, value) in object {
-                if let text = value as? String {
-                    variables[name] = text
-                } else if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) {
-                    variables[name] = String(decoding: data, as: UTF8.self)
-                }
+        for (flag, path) in [("--iqldata", contextFile), ("--vars", varsFile)] {
+            guard let path else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(flag) \(path): cannot read the file") }
+            for (name, value) in try TemplateOptions.context(from: String(decoding: data, as: UTF8.self), flag: flag, path: path) {
+                variables[name] = value
             }
         }
         for assignment in assignments {
             for (name, value) in try TemplateOptions.split(assignment) { variables[name] = value }
+        }
+        return variables
+    }
+
+    /// Reads a JSON or YAML map; scalars become their text, nested maps and lists compact JSON.
+    static func context(from text: String, flag: String, path: String) throws -> [String: String] {
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: text)  // YAML is a superset of JSON
+        } catch {
+            throw ValidationError("\(flag) \(path): not valid JSON or YAML: \(error)")
+        }
+        guard let map = loaded as? [String: Any] else { throw ValidationError("\(flag) \(path): expected a map of variables") }
+        var variables: [String: String] = [:]
+        for (name, value) in map {
+            switch value {
+            case let text as String: variables[name] = text
+            case let flag as Bool: variables[name] = flag ? "true" : "false"
+            case let number as Int: variables[name] = String(number)
+            case let number as Double: variables[name] = String(number)
+            case is NSNull: variables[name] = ""
+            default:
+                let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+                variables[name] = String(decoding: data, as: UTF8.self)
+            }
         }
         return variables
     }
