@@ -32,6 +32,7 @@ enum SQLRunner {
     static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?,
                     arguments: StatementArguments = []) throws(RTKQLError) -> QueryResult {
         do {
+            database.allowOnlyReads()
             let statement = try database.prepare(sql)
             for index in 0..<statement.parameterCount {
                 let name = statement.parameterName(at: index + 1) ?? "?\(index + 1)"
