@@ -120,11 +120,19 @@ final class ScreenBuffer: Sendable {
         cursor = await shell.waitFor("ERRORED,30", after: cursor)
         #expect(cursor != nil, "history recall did not rerun the query: \(shell.text)")
 
-        shell.type(".quit\r")
+        // StackQL's shell words, and `--` inside a string is text, not a comment.
+        shell.type("help\r")
+        cursor = await shell.waitFor("Meta-commands:", after: cursor)
+        #expect(cursor != nil, "help did not print: \(shell.text)")
+        shell.type("SELECT 'a--b' AS x;\r")
+        cursor = await shell.waitFor("\na--b\r", after: cursor)  // the csv row, not the echoed input
+        #expect(cursor != nil, "the string was cut at --: \(shell.text)")
+        shell.type("\\q\r")
         shell.process.waitUntilExit()
         #expect(shell.process.terminationStatus == 0)
         let history = try String(contentsOf: home.appendingPathComponent(".rtkql_history"), encoding: .utf8)
         #expect(history.contains(".output\\040csv"))
+        #expect(history.contains("SELECT\\040'a--b'\\040AS\\040x;"))
     }
 
     @Test func interruptCancelsASlowQueryAndReturnsToThePrompt() async throws {
