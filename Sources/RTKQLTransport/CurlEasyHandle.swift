@@ -161,7 +161,7 @@ extension Substring {
     func trimmingSpaces() -> String {
         var slice = self[...]
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" || last == "\n" { slice = slice.dropLast() }
+        while let last = slice.last, last == " " || last == "\t" || last.isNewline { slice = slice.dropLast() }
         return String(slice)
     }
 }

@@ -16,7 +16,7 @@ import Testing
         let response = try await client.send(HTTPRequest(
             method: "GET", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings?per_page=2", headers: [auth]))
         #expect(response.status == 200)
-        #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
+        #expect(response.headers["content-type"] == "application/json; charset=utf-8")
         #expect(response.bodyText.hasPrefix("{\"success\":true,\"data\":["))
         let log = await server.requests()
         #expect(log.map(\.query) == ["per_page=2"] as [String?])

@@ -1,0 +1,85 @@
+import Foundation
+import RTKQL
+import RTKQLSandbox
+import Testing
+
+/// Faults from the sandbox's knobs: each ends retried and correct, or in a clear error with nothing partial.
+@Suite struct FaultTests {
+    let count = "SELECT count(*), count(DISTINCT id) FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(SandboxConfiguration.demoAccountID)' AND app_id = '\(SandboxConfiguration.demoAppIDs[0])'"
+
+    func start(_ configure: (inout SandboxConfiguration) -> Void, engine: (inout EngineConfiguration) -> Void = { _ in })
+        async throws -> (SandboxServer, Engine) {
+        var configuration = SandboxConfiguration()
+        configuration.recordingsPerApp = 500
+        configure(&configuration)
+        let server = try await SandboxServer.start(configuration)
+        var engineConfiguration = EngineConfiguration(baseURL: server.baseURL, credentials: .bearer(token: SandboxConfiguration.demoToken))
+        engineConfiguration.retry.initialBackoffSeconds = 0.01
+        engine(&engineConfiguration)
+        return (server, Engine(configuration: engineConfiguration))
+    }
+
+    @Test func fiveHundredsAreRetriedAndTheResultIsComplete() async throws {
+        let (server, engine) = try await start({ $0.failRate = 0.3 }) { $0.retry.maximumRetries = 8 }
+        defer { Task { await server.stop() } }
+        let result = try await engine.query(count)
+        #expect(result.rows == [[.integer(500), .integer(500)]])
+        let log = await server.requests()
+        #expect(log.contains { $0.status >= 500 }, "the fail rate injected no failure")
+        #expect(log.filter { $0.status == 200 }.count == 5)
+    }
+
+    @Test func aPageThatFailsForGoodFailsTheQueryNamingIt() async throws {
+        let (server, engine) = try await start({ $0.failRate = 1.0 }) { $0.retry.maximumRetries = 2 }
+        defer { Task { await server.stop() } }
+        let error = await #expect(throws: RTKQLError.self) { try await engine.query(count) }
+        #expect(error?.httpStatus.map { $0 >= 500 } == true)
+        #expect(error?.description.contains("injected failure (sandbox fail rate)") == true)
+        #expect(error?.description.contains("/recordings?page_no=1&per_page=100") == true)
+        #expect(await server.requests().count == 3)
+    }
+
+    @Test func rateLimitAnswersAreWaitedOutHonouringRetryAfter() async throws {
+        let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 3, windowSeconds: 1) }) {
+            $0.retry.maximumRetries = 5
+        }
+        defer { Task { await server.stop() } }
+        let started = Date()
+        let result = try await engine.query(count)
+        #expect(result.rows == [[.integer(500), .integer(500)]])
+        let log = await server.requests()
+        #expect(log.contains { $0.status == 429 })
+        #expect(log.filter { $0.status == 200 }.count == 5)
+        #expect(Date().timeIntervalSince(started) >= 1, "Retry-After was not honoured")
+    }
+
+    @Test func aSlowServerTimesOutWithAClearError() async throws {
+        let (server, engine) = try await start({ $0.latencyMs = 3_000 }) {
+            $0.transport.totalTimeoutMilliseconds = 300
+            $0.retry.maximumRetries = 1
+        }
+        defer { Task { await server.stop() } }
+        let error = await #expect(throws: RTKQLError.self) { try await engine.query(count) }
+        guard case .transport(let failure)? = error else { Issue.record("not a transport error: \(String(describing: error))"); return }
+        #expect(failure.kind == .timedOut)
+        #expect(failure.request.hasPrefix("GET \(server.baseURL)/accounts/"))
+    }
+
+    @Test func aPostIsNeverRetried() async throws {
+        let (server, engine) = try await start({ $0.failRate = 1.0 }) { $0.retry.maximumRetries = 5 }
+        defer { Task { await server.stop() } }
+        let error = await #expect(throws: RTKQLError.self) {
+            try await engine.query("EXEC cloudflare.realtime_kit.recordings.start @account_id='\(SandboxConfiguration.demoAccountID)', @app_id='\(SandboxConfiguration.demoAppIDs[0])', @meeting_id='m'")
+        }
+        #expect(error?.httpStatus.map { $0 >= 500 } == true)
+        #expect(await server.requests().map(\.method) == ["POST"])
+    }
+
+    @Test func aStoppedServerIsAConnectionError() async throws {
+        let (server, engine) = try await start({ _ in }) { $0.retry.maximumRetries = 1 }
+        await server.stop()
+        let error = await #expect(throws: RTKQLError.self) { try await engine.query(count) }
+        guard case .transport(let failure)? = error else { Issue.record("not a transport error"); return }
+        #expect(failure.kind == .couldNotConnect)
+    }
+}
