@@ -1,5 +1,6 @@
 import Foundation
 import RTKQLJSON
+import RTKQLSandbox
 import Testing
 
 /// The command line, run as a subprocess against its in-process sandbox.
@@ -149,6 +150,34 @@ import Testing
         #expect(outcome.stdout.contains("UPLOADED: "))
         #expect(outcome.stdout.contains("paused: PAUSED\n"))
         #expect(outcome.stdout.contains("as expected: missing required parameter app_id"))
+    }
+
+    @Test func interruptExitsWith130AndLeavesNoHalfWrittenFile() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.latencyMs = 10_000
+        let server = try await SandboxServer.start(configuration)
+        defer { Task { await server.stop() } }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-int-\(UUID().uuidString).csv")
+        let process = Process()
+        process.executableURL = CLI.product("rtkql")
+        process.arguments = ["exec", "--api-base-url", server.baseURL, "--outfile", file.path, "-o", "csv",
+                             "SHOW PROVIDERS; SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["CLOUDFLARE_API_TOKEN"] = SandboxConfiguration.demoToken
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        try await Task.sleep(for: .milliseconds(800))
+        let interrupted = Date()
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(Date().timeIntervalSince(interrupted) < 8)
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stderr.hasSuffix("interrupted\n"))
     }
 
     @Test func versionAndHelp() throws {

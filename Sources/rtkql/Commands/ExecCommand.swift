@@ -37,8 +37,13 @@ struct ExecCommand: AsyncParsableCommand {
         try await connection.withEngine { engine in
             let sink = try ResultSink(outfile: output.outfile)
             let runner = ScriptRunner(engine: engine, output: output, sink: sink)
-            let ok = await runner.run(script: script, variables: variables, sourceName: infile ?? (query == nil ? "<stdin>" : "<query>"))
-            sink.finish(success: ok)
+            let sourceName = infile ?? (query == nil ? "<stdin>" : "<query>")
+            let (ok, interrupted) = await Interruption.run { await runner.run(script: script, variables: variables, sourceName: sourceName) }
+            sink.finish(success: ok && !interrupted)
+            if interrupted {
+                StandardError.write("interrupted\n")
+                throw QueryFailure(exitCode: 130)
+            }
             if !ok { throw QueryFailure(exitCode: 1) }
         }
     }

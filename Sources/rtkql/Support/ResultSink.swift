@@ -2,7 +2,7 @@ import Foundation
 
 /// Where results go: standard output, or a file that appears only when every statement succeeded
 /// (written to a temporary file beside it and renamed into place, so it is never half-written).
-final class ResultSink {
+final class ResultSink: @unchecked Sendable {
     private let path: String?
     private let temporaryPath: String?
     private let handle: FileHandle
