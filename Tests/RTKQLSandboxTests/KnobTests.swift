@@ -46,11 +46,12 @@ import Testing
     }
 
     @Test func rateLimitWindowSlides() async throws {
-        try await withSandbox({ $0.rateLimit = SandboxRateLimit(requests: 2, windowSeconds: 1) }) { _, client in
+        // A 3-second window, so a loaded machine still sends the three requests inside one window.
+        try await withSandbox({ $0.rateLimit = SandboxRateLimit(requests: 2, windowSeconds: 3) }) { _, client in
             #expect(try await client.list("per_page=1").status == 200)
             #expect(try await client.list("per_page=1").status == 200)
             #expect(try await client.list("per_page=1").status == 429)
-            try await Task.sleep(for: .milliseconds(1100))
+            try await Task.sleep(for: .milliseconds(3_100))
             #expect(try await client.list("per_page=1").status == 200)
         }
     }

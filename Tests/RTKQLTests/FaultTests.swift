@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func rateLimitAnswersAreWaitedOutHonouringRetryAfter() async throws {
-        let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 3, windowSeconds: 1) }) {
+        let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 2, windowSeconds: 2) }) {
             $0.retry.maximumRetries = 5
         }
         defer { Task { await server.stop() } }
