@@ -53,6 +53,10 @@ let package = Package(
         .executableTarget(name: "rtkql-embedding-example", dependencies: ["RTKQL", "RTKQLSandbox"],
                           path: "examples/embedding", swiftSettings: strictSettings),
 
+        .executableTarget(name: "rtkql-benchmarks",
+                          dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport"],
+                          path: "Benchmarks/rtkql-benchmarks", swiftSettings: strictSettings),
+
         .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLSandboxTests",

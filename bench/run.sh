@@ -11,7 +11,7 @@ RECORDINGS=${1:-16000}
 LATENCY=${2:-0}
 RUNS=${3:-5}
 BIN=.build/release/rtkql
-[ -x "$BIN" ] || swift build -c release
+[ -x "$BIN" ] && [ -x .build/release/rtkql-benchmarks ] || swift build -c release
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ACCOUNT=c0ffee00c0ffee00c0ffee00c0ffee00
 APP=a11ce000-0000-4000-8000-000000000001
@@ -52,4 +52,7 @@ mkdir -p bench/results
   for tool in rtkql curl python; do
     echo "| $tool | ${RESULTS[$tool]} | $(echo "scale=2; ${RESULTS[$tool]} / ${RESULTS[rtkql]}" | bc) |"
   done
+  echo
+  echo "in-process (d):"
+  .build/release/rtkql-benchmarks "$RECORDINGS" | sed 's/^/    /'
 } | tee bench/results/latest.md
