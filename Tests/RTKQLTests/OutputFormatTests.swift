@@ -26,6 +26,22 @@ import Testing
         """)
     }
 
+    @Test func tableCutToAWidthAndColoured() {
+        var options = OutputFormat.Options()
+        options.maximumWidth = 40
+        options.colour = true
+        #expect(OutputFormat.table.render(result, options: options) == """
+        +------+-----------+------+------------+
+        | \u{1B}[1mid  \u{1B}[0m | \u{1B}[1mtitle    \u{1B}[0m | \u{1B}[1msize\u{1B}[0m | \u{1B}[1mmeeting   \u{1B}[0m |
+        +------+-----------+------+------------+
+        | r1   | Café, "d… | 1024 | {"id":"m1… |
+        | r2   | two\\nlin… |  2.5 | \u{1B}[2mNULL      \u{1B}[0m |
+        | 日本 | \u{1B}[2mNULL     \u{1B}[0m |   -3 | not json   |
+        +------+-----------+------+------------+
+
+        """)
+    }
+
     @Test func json() {
         #expect(OutputFormat.json.render(result) == """
         [

@@ -11,13 +11,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         public var header = true
         /// The csv field separator.
         public var delimiter: Character = ","
+        /// Narrow table output to this many terminal columns (nil: never cut).
+        public var maximumWidth: Int?
+        /// Bold headers and dim NULLs in table output (terminals only, never with NO_COLOR).
+        public var colour = false
         public init() {}
     }
 
     /// Renders `result` in this format.
     public func render(_ result: QueryResult, options: Options = Options()) -> String {
         switch self {
-        case .table: return TableRenderer.render(result, header: options.header)
+        case .table: return TableRenderer.render(result, header: options.header, maximumWidth: options.maximumWidth, colour: options.colour)
         case .json: return JSONRenderer.render(result)
         case .jsonl: return JSONRenderer.renderLines(result)
         case .csv: return DelimitedRenderer.render(result, separator: options.delimiter, header: options.header)

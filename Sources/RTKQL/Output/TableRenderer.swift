@@ -1,25 +1,33 @@
 import RTKQLStorage
 
-/// An ASCII box table: aligned columns, numbers right-aligned, NULL shown as `NULL`.
+/// An ASCII box table: aligned columns, numbers right-aligned, NULL shown as `NULL`. With a
+/// maximum width (the terminal's), the widest columns are narrowed and long values cut with `…`;
+/// with colour, the header is bold and NULL dim.
 enum TableRenderer {
-    static func render(_ result: QueryResult, header: Bool) -> String {
+    static func render(_ result: QueryResult, header: Bool, maximumWidth: Int? = nil, colour: Bool = false) -> String {
         guard !result.columns.isEmpty else { return "" }
         let cells = result.rows.map { row in row.map { ($0.displayText ?? "NULL").replacingNewlines() } }
         var widths = result.columns.map { header ? $0.displayWidth : 0 }
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.displayWidth) }
         }
+        if let maximumWidth { widths = fit(widths, into: maximumWidth) }
         let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+\n"
         var output = rule
         if header {
-            output += "|" + result.columns.enumerated().map { " " + $1.padded(to: widths[$0]) + " " }.joined(separator: "|") + "|\n"
+            output += "|" + result.columns.enumerated().map { index, name in
+                let text = name.truncated(to: widths[index]).padded(to: widths[index])
+                return " " + (colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text) + " "
+            }.joined(separator: "|") + "|\n"
             output += rule
         }
         for (rowIndex, row) in cells.enumerated() {
             output += "|"
             for (index, cell) in row.enumerated() {
-                let numeric = result.rows[rowIndex][index].isNumeric
-                output += " " + (numeric ? cell.padded(to: widths[index], right: true) : cell.padded(to: widths[index])) + " |"
+                let value = result.rows[rowIndex][index]
+                let text = cell.truncated(to: widths[index])
+                let padded = value.isNumeric ? text.padded(to: widths[index], right: true) : text.padded(to: widths[index])
+                output += " " + (colour && value.isNull ? "\u{1B}[2m\(padded)\u{1B}[0m" : padded) + " |"
             }
             output += "\n"
         }
@@ -28,7 +36,34 @@ enum TableRenderer {
     }
 }
 
+extension TableRenderer {
+    /// Narrows the widest columns, one column of width at a time, until the table fits (each
+    /// column keeps at least 4 columns of width).
+    static func fit(_ widths: [Int], into maximum: Int) -> [Int] {
+        var widths = widths
+        func total() -> Int { widths.reduce(1) { $0 + $1 + 3 } }
+        while total() > maximum, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+            widths[widest] -= 1
+        }
+        return widths
+    }
+}
+
 extension String {
+    /// The text cut to `width` terminal columns, ending in `…` when it was cut.
+    func truncated(to width: Int) -> String {
+        guard displayWidth > width else { return self }
+        var output = ""
+        var used = 0
+        for character in self {
+            let characterWidth = String(character).displayWidth
+            if used + characterWidth > width - 1 { break }
+            output.append(character)
+            used += characterWidth
+        }
+        return output + "…"
+    }
+
     /// Columns the text occupies in a terminal (wide East Asian characters count two).
     var displayWidth: Int {
         unicodeScalars.reduce(0) { width, scalar in

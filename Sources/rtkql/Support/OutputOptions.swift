@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RTKQL
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -14,6 +15,9 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("outfile"), help: "Write results to this file (created only when every statement succeeds).")
     var outfile: String?
 
+    @Flag(name: .customLong("wide"), help: "Do not cut table columns to the terminal's width.")
+    var wide = false
+
     @Option(name: [.customShort("d"), .customLong("delimiter")], help: "Field separator for csv output.")
     var delimiter: String = ","
 
@@ -25,6 +29,12 @@ struct OutputOptions: ParsableArguments {
         var options = OutputFormat.Options()
         options.header = !noHeader
         options.delimiter = delimiter.first ?? ","
+        let terminal = outfile == nil && isatty(STDOUT_FILENO) != 0
+        if terminal, !wide {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { options.maximumWidth = Int(size.ws_col) }
+        }
+        options.colour = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         return options
     }
 }
