@@ -65,3 +65,27 @@ import Testing
         #expect(error?.description == "no value for bound parameter :s")
     }
 }
+
+@Suite struct RowStreamTests {
+    @Test func rowsStreamInOrderAndMatchTheQuery() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let sql = "SELECT id, status FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) ORDER BY id"
+        let expected = try await fixture.engine.query(sql)
+        var streamed: [[SQLValue]] = []
+        for try await row in fixture.engine.rows(sql) {
+            #expect(row.columns == ["id", "status"])
+            streamed.append(row.values)
+        }
+        #expect(streamed == expected.rows)
+        #expect(streamed.count == 240)
+    }
+
+    @Test func errorsEndTheStream() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        await #expect(throws: RTKQLError.self) {
+            for try await _ in fixture.engine.rows("SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a'") {}
+        }
+    }
+}

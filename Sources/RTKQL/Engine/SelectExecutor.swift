@@ -7,7 +7,8 @@ struct SelectExecutor {
     let engine: Engine
     var arguments: StatementArguments = []
 
-    func run(_ plan: SelectPlan, query: Query) async throws(RTKQLError) -> QueryResult {
+    /// Runs the plan; rows go to `onRow` as SQLite produces them when given (the result then has none).
+    func run(_ plan: SelectPlan, query: Query, onRow: ((_ columns: [String], _ row: [SQLValue]) -> Void)? = nil) async throws(RTKQLError) -> QueryResult {
         let database = try ScratchDatabase.open()
         var warnings: [String] = []
         var requests = 0
@@ -20,7 +21,7 @@ struct SelectExecutor {
             warnings += report.warnings
             requests += report.requests
         }
-        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments)
+        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments, onRow: onRow)
         result.warnings = warnings
         result.requestCount = requests
         return result
@@ -30,7 +31,8 @@ struct SelectExecutor {
 /// Runs SQL in the scratch database and reads the whole result.
 enum SQLRunner {
     static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?,
-                    arguments: StatementArguments = []) throws(RTKQLError) -> QueryResult {
+                    arguments: StatementArguments = [],
+                    onRow: ((_ columns: [String], _ row: [SQLValue]) -> Void)? = nil) throws(RTKQLError) -> QueryResult {
         do {
             database.allowOnlyReads()
             let statement = try database.prepare(sql)
@@ -50,11 +52,12 @@ enum SQLRunner {
                 (statement.declaredType(at: index)?.uppercased().contains("JSON") ?? false)
                     || (hints.count == count && hints[index])
             }
+            let columns = statement.columnNames
             var rows: [[SQLValue]] = []
             while try statement.step() {
-                rows.append(statement.row())
+                if let onRow { onRow(columns, statement.row()) } else { rows.append(statement.row()) }
             }
-            return QueryResult(columns: statement.columnNames, jsonColumns: jsonColumns, rows: rows)
+            return QueryResult(columns: columns, jsonColumns: jsonColumns, rows: rows)
         } catch let error as DatabaseError {
             throw .sql(message: explain(error.message, fetches: fetches))
         } catch let error as RTKQLError {

@@ -1,0 +1,44 @@
+import RTKQLPlanning
+import RTKQLStorage
+import RTKQLSyntax
+
+extension Engine {
+    /// The rows of one SELECT as an `AsyncSequence`, read from SQLite one at a time, so a large
+    /// result is never held as a whole array:
+    ///
+    /// ```swift
+    /// for try await row in engine.rows("SELECT id, status FROM cloudflare.realtime_kit.recordings WHERE ...") {
+    ///     print(row["id"]?.textValue ?? "")
+    /// }
+    /// ```
+    ///
+    /// Cancelling the consuming task stops the query (and aborts its requests).
+    public func rows(_ sql: String, arguments: StatementArguments = []) -> AsyncThrowingStream<Row, any Error> {
+        let sql = ParameterNumbering.numberAnonymous(sql)
+        return AsyncThrowingStream(bufferingPolicy: .bufferingOldest(256)) { continuation in
+            let task = Task {
+                do {
+                    let statements = try self.parse(sql)
+                    guard statements.count == 1, let parsed = statements.first, case .select(let query) = parsed.statement else {
+                        throw RTKQLError.invalid(message: "rows(_:) takes exactly one SELECT statement")
+                    }
+                    let resolver = ResourceResolver(registry: self.registry)
+                    let plan: SelectPlan
+                    do {
+                        plan = try SelectPlanner(resolver: resolver, boundParameters: arguments.plannerValues)
+                            .plan(query, text: sql, statementRange: parsed.range)
+                    } catch let error as PlanningError {
+                        throw RTKQLError.planning(error)
+                    }
+                    _ = try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query) { columns, values in
+                        continuation.yield(Row(columns: columns, values: values))
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
