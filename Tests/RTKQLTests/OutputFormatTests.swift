@@ -113,3 +113,21 @@ import Testing
         """)
     }
 }
+
+/// Streaming writes exactly what rendering the whole result writes.
+@Suite struct StreamWriterTests {
+    @Test func everyStreamableFormatMatchesTheWholeRendering() {
+        let result = OutputFormatTests().result
+        for format in OutputFormat.allCases where StreamWriter.canStream(format) {
+            for rows in [result.rows, []] {
+                var whole = result
+                whole.rows = rows
+                var writer = StreamWriter(format: format, options: OutputFormat.Options(), columns: result.columns, jsonColumns: result.jsonColumns)
+                var streamed = writer.begin()
+                for row in rows { streamed += writer.row(row) }
+                streamed += writer.end()
+                #expect(streamed == format.render(whole), "\(format) with \(rows.count) rows")
+            }
+        }
+    }
+}

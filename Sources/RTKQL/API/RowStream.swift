@@ -30,9 +30,10 @@ extension Engine {
                     } catch let error as PlanningError {
                         throw RTKQLError.planning(error)
                     }
-                    _ = try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query) { columns, values in
-                        continuation.yield(Row(columns: columns, values: values))
-                    }
+                    let names = NamesBox()
+                    let sink = RowSink(columns: { columns, _ in names.value = columns },
+                                       row: { values in continuation.yield(Row(columns: names.value, values: values)) })
+                    _ = try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query, sink: sink)
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)
@@ -41,4 +42,9 @@ extension Engine {
             continuation.onTermination = { _ in task.cancel() }
         }
     }
+}
+
+/// The column names of a streamed result, set once before the first row.
+final class NamesBox: @unchecked Sendable {
+    var value: [String] = []
 }

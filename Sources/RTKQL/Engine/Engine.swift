@@ -65,8 +65,10 @@ public final class Engine: Sendable {
     }
 
     /// Runs one parsed statement of `text`.
+    /// When `sink` is given, a SELECT's rows go to it as they are read (the result then holds none);
+    /// other statements return their rows as usual.
     public func execute(_ parsed: ParsedStatement, in text: String, session: inout SessionState,
-                        arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
+                        arguments: StatementArguments = [], sink: RowSink? = nil) async throws(RTKQLError) -> QueryResult {
         let boundParameters = arguments.plannerValues
         let resolver = ResourceResolver(registry: registry, defaultProvider: session.defaultProvider)
         switch parsed.statement {
@@ -80,7 +82,7 @@ public final class Engine: Sendable {
             } catch {
                 throw .invalid(message: "\(error)")
             }
-            return try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query)
+            return try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query, sink: sink)
         case .show(let show):
             return try Catalog(registry: registry, defaultProvider: session.defaultProvider).show(show)
         case .describe(let describe):

@@ -16,6 +16,8 @@ public struct QueryResult: Sendable {
     public var requestCount = 0
     /// How many of a set-based operation's requests failed (their rows say why).
     public var failures = 0
+    /// The rows went to a `RowSink` as they were read, so `rows` is empty.
+    public var streamed = false
 
     public init(columns: [String], jsonColumns: [Bool]? = nil, rows: [[SQLValue]], warnings: [String] = [],
                 notice: String? = nil, requestCount: Int = 0) {

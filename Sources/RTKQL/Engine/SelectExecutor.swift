@@ -7,8 +7,8 @@ struct SelectExecutor {
     let engine: Engine
     var arguments: StatementArguments = []
 
-    /// Runs the plan; rows go to `onRow` as SQLite produces them when given (the result then has none).
-    func run(_ plan: SelectPlan, query: Query, onRow: ((_ columns: [String], _ row: [SQLValue]) -> Void)? = nil) async throws(RTKQLError) -> QueryResult {
+    /// Runs the plan; rows go to `sink` as SQLite produces them when given (the result then has none).
+    func run(_ plan: SelectPlan, query: Query, sink: RowSink? = nil) async throws(RTKQLError) -> QueryResult {
         let database = try ScratchDatabase.open()
         var warnings: [String] = []
         var requests = 0
@@ -21,7 +21,7 @@ struct SelectExecutor {
             warnings += report.warnings
             requests += report.requests
         }
-        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments, onRow: onRow)
+        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments, sink: sink)
         result.warnings = warnings
         result.requestCount = requests
         return result
@@ -32,7 +32,7 @@ struct SelectExecutor {
 enum SQLRunner {
     static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?,
                     arguments: StatementArguments = [],
-                    onRow: ((_ columns: [String], _ row: [SQLValue]) -> Void)? = nil) throws(RTKQLError) -> QueryResult {
+                    sink: RowSink? = nil) throws(RTKQLError) -> QueryResult {
         do {
             database.allowOnlyReads()
             let statement = try database.prepare(sql)
@@ -53,11 +53,14 @@ enum SQLRunner {
                     || (hints.count == count && hints[index])
             }
             let columns = statement.columnNames
+            sink?.columns(columns, jsonColumns)
             var rows: [[SQLValue]] = []
             while try statement.step() {
-                if let onRow { onRow(columns, statement.row()) } else { rows.append(statement.row()) }
+                if let sink { sink.row(statement.row()) } else { rows.append(statement.row()) }
             }
-            return QueryResult(columns: columns, jsonColumns: jsonColumns, rows: rows)
+            var result = QueryResult(columns: columns, jsonColumns: jsonColumns, rows: rows)
+            result.streamed = sink != nil
+            return result
         } catch let error as DatabaseError {
             throw .sql(message: explain(error.message, fetches: fetches))
         } catch let error as RTKQLError {
@@ -113,5 +116,18 @@ enum JSONColumnHints {
         default:
             return false
         }
+    }
+}
+
+/// Receives a SELECT's rows one at a time, as SQLite produces them.
+public struct RowSink {
+    /// Called once, before any row, with the column names and which of them hold JSON.
+    public var columns: (_ names: [String], _ jsonColumns: [Bool]) -> Void
+    /// Called with each row's values, in order.
+    public var row: (_ values: [SQLValue]) -> Void
+
+    public init(columns: @escaping (_ names: [String], _ jsonColumns: [Bool]) -> Void, row: @escaping (_ values: [SQLValue]) -> Void) {
+        self.columns = columns
+        self.row = row
     }
 }

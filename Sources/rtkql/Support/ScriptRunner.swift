@@ -25,7 +25,10 @@ struct ScriptRunner {
             ProgressLine.shared.reset()
             defer { ProgressLine.shared.clear() }
             do {
-                let result = try await engine.execute(statement, in: script, session: &session)
+                // SELECT results in a row-by-row format are written as SQLite produces them.
+                let streamer = isSelect(statement) && StreamWriter.canStream(output.output) ? RowStreamer(runner: self) : nil
+                let result = try await engine.execute(statement, in: script, session: &session, sink: streamer?.sink)
+                streamer?.finish()
                 print(result, elapsed: Date().timeIntervalSince(started))
                 if result.failures > 0 {
                     StandardError.write("error\(statements.count > 1 ? " in statement \(index + 1)" : ""): "
@@ -42,13 +45,22 @@ struct ScriptRunner {
         return true
     }
 
+    private func isSelect(_ statement: ParsedStatement) -> Bool {
+        if case .select = statement.statement { return true }
+        return false
+    }
+
+    /// Writes text to the results' destination.
+    func emit(_ text: String) {
+        if let sink { sink.write(text) } else { StandardOutput.write(text) }
+    }
+
     private func print(_ result: QueryResult, elapsed: TimeInterval) {
         ProgressLine.shared.clear()
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         if let notice = result.notice { StandardError.write("\(notice)\n") }
-        guard !result.columns.isEmpty else { return }
-        let text = output.output.render(result, options: output.formatOptions)
-        if let sink { sink.write(text) } else { StandardOutput.write(text) }
+        guard !result.columns.isEmpty, !(result.rows.isEmpty && StreamWriter.canStream(output.output) && result.streamed) else { return }
+        emit(output.output.render(result, options: output.formatOptions))
         if output.output == .table {
             let rows = result.rows.count
             StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", elapsed))s\n")
@@ -74,5 +86,41 @@ struct ScriptRunner {
             text += ": \(error)"
         }
         StandardError.write(text + "\n")
+    }
+}
+
+/// Writes a streamed SELECT's rows as they arrive, in chunks.
+final class RowStreamer {
+    private let runner: ScriptRunner
+    private var writer: StreamWriter?
+    private var buffer = ""
+
+    init(runner: ScriptRunner) {
+        self.runner = runner
+    }
+
+    var sink: RowSink {
+        RowSink(columns: { [self] names, json in
+            let writer = StreamWriter(format: runner.output.output, options: runner.output.formatOptions, columns: names, jsonColumns: json)
+            ProgressLine.shared.clear()
+            buffer += writer.begin()
+            self.writer = writer
+        }, row: { [self] values in
+            guard var writer else { return }
+            buffer += writer.row(values)
+            self.writer = writer
+            if buffer.utf8.count >= 1 << 16 { flush() }
+        })
+    }
+
+    private func flush() {
+        runner.emit(buffer)
+        buffer = ""
+    }
+
+    /// Writes the end of the result.
+    func finish() {
+        if let writer { buffer += writer.end() }
+        flush()
     }
 }
