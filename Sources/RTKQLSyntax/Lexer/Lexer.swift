@@ -167,12 +167,18 @@ public struct Lexer {
         "(", ")", ",", ";", ".", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|", "~",
     ]
 
+    private static let symbolBytes: [[UInt8]] = symbols.map { Array($0.utf8) }
+
     private mutating func symbol(_ start: Int) throws(ParseError) -> Token {
-        for candidate in Lexer.symbols {
-            let utf8 = Array(candidate.utf8)
-            if position + utf8.count <= bytes.count, Array(bytes[position..<position + utf8.count]) == utf8 {
+        for (index, utf8) in Lexer.symbolBytes.enumerated() where position + utf8.count <= bytes.count && bytes[position] == utf8[0] {
+            var matches = true
+            for offset in 1..<max(utf8.count, 1) where bytes[position + offset] != utf8[offset] {
+                matches = false
+                break
+            }
+            if matches {
                 position += utf8.count
-                return Token(kind: .symbol, text: candidate, range: SourceRange(start: start, end: position))
+                return Token(kind: .symbol, text: Lexer.symbols[index], range: SourceRange(start: start, end: position))
             }
         }
         var end = position + 1

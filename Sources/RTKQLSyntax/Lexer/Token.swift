@@ -25,17 +25,25 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     /// The source text of the token (for strings and quoted identifiers: unescaped content).
     public var text: String
     public var range: SourceRange
+    /// For words, the text upper-cased once at lexing time, so keyword checks allocate nothing.
+    public var upper: String
 
     public init(kind: TokenKind, text: String, range: SourceRange) {
         self.kind = kind
         self.text = text
         self.range = range
+        upper = kind == .word ? Token.asciiUppercased(text) : ""
+    }
+
+    static func asciiUppercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// True for a word that spells `keyword` (case-insensitive).
     @inline(__always)
     public func isKeyword(_ keyword: String) -> Bool {
-        kind == .word && text.count == keyword.count && text.uppercased() == keyword
+        kind == .word && upper == keyword
     }
 
     /// True for the symbol `symbol`.

@@ -69,13 +69,13 @@ extension Parser {
                 let keywordIndex = negated ? 1 : 0
                 let keyword = peek(keywordIndex)
                 guard keyword.kind == .word else { return left }
-                switch keyword.text.uppercased() {
+                switch keyword.upper {
                 case "IN":
                     index += keywordIndex + 1
                     left = try parseIn(left, negated: negated)
                 case "LIKE", "GLOB", "REGEXP", "MATCH":
                     index += keywordIndex + 1
-                    let op = PatternOperator(rawValue: keyword.text.uppercased())!
+                    let op = PatternOperator(rawValue: keyword.upper)!
                     let pattern = try parseComparison()
                     let escape = accept("ESCAPE") ? try parseComparison() : nil
                     left = Expression(.pattern(left, negated: negated, op, pattern, escape: escape), range: range(from: start))

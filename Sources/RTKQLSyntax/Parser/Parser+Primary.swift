@@ -36,16 +36,16 @@ extension Parser {
         default:
             throw expected("an expression")
         }
-        switch token.text.uppercased() {
+        switch token.upper {
         case "NULL":
             index += 1
             return Expression(.literal(.null), range: token.range)
         case "TRUE", "FALSE":
             index += 1
-            return Expression(.literal(.boolean(token.text.uppercased() == "TRUE")), range: token.range)
+            return Expression(.literal(.boolean(token.upper == "TRUE")), range: token.range)
         case "CURRENT_TIME", "CURRENT_DATE", "CURRENT_TIMESTAMP":
             index += 1
-            return Expression(.literal(.currentTime(token.text.uppercased())), range: token.range)
+            return Expression(.literal(.currentTime(token.upper)), range: token.range)
         case "NOT" where peek().isKeyword("EXISTS"), "EXISTS":
             let negated = accept("NOT")
             try expect("EXISTS")
@@ -67,7 +67,7 @@ extension Parser {
         case "RAISE" where peek().isSymbol("("):
             index += 2
             guard current.kind == .word else { throw expected("IGNORE, ROLLBACK, ABORT or FAIL") }
-            let action = advance().text.uppercased()
+            let action = advance().upper
             let message = acceptSymbol(",") ? try parseExpression() : nil
             try expectSymbol(")")
             return Expression(.raise(action: action, message: message), range: range(from: start))
@@ -141,7 +141,7 @@ extension Parser {
             specification.orderBy = try parseOrderingTerms()
         }
         if current.isKeyword("ROWS") || current.isKeyword("RANGE") || current.isKeyword("GROUPS") {
-            let units = advance().text.uppercased()
+            let units = advance().upper
             var frame: WindowFrame
             if accept("BETWEEN") {
                 let lower = try parseFrameBound()

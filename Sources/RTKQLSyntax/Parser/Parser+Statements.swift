@@ -20,7 +20,7 @@ extension Parser {
             if token.isSymbol("(") { return .select(try parseQuery()) }
             throw expected("a statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE)")
         }
-        switch token.text.uppercased() {
+        switch token.upper {
         case "SELECT", "WITH", "VALUES":
             return .select(try parseQuery())
         case "REPLACE", "UPDATE":
@@ -105,7 +105,7 @@ extension Parser {
     /// show = "SHOW" ["EXTENDED"] ("PROVIDERS" | "SERVICES" | "RESOURCES" | "METHODS") [("IN" | "FROM") qualified-name] ["LIKE" string] ;
     mutating func parseShow() throws(ParseError) -> ShowStatement {
         let extended = accept("EXTENDED")
-        guard current.kind == .word, let kind = ShowStatement.Kind(rawValue: current.text.uppercased()) else {
+        guard current.kind == .word, let kind = ShowStatement.Kind(rawValue: current.upper) else {
             throw expected("PROVIDERS, SERVICES, RESOURCES or METHODS")
         }
         index += 1

@@ -77,7 +77,7 @@ struct Parser {
     func misspelledKeywordHint() -> String? {
         let word = previous
         guard index > 0, word.kind == .word else { return nil }
-        let upper = word.text.uppercased()
+        let upper = word.upper
         for keyword in ["FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "SELECT", "JOIN", "UNION", "OFFSET"]
         where upper != keyword && upper.count >= 3 && Parser.isNearMiss(upper, keyword) {
             return "did you mean \(keyword) instead of \(word.text)?"
@@ -131,7 +131,7 @@ struct Parser {
     func isName(_ token: Token) -> Bool {
         switch token.kind {
         case .quotedIdentifier: return true
-        case .word: return !Parser.reserved.contains(token.text.uppercased())
+        case .word: return !Parser.reserved.contains(token.upper)
         default: return false
         }
     }
