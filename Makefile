@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libedit-dev pkg-config
 
-.PHONY: all deps build release run test fuzz-smoke fuzz bench clean
+.PHONY: all deps build release run test fuzz-smoke release-smoke fuzz bench clean
 
 all: build
 
@@ -36,8 +36,13 @@ release: deps
 run: build
 	$(SWIFT) run --skip-build rtkql exec --sandbox -f examples/quickstart.iql
 
-test: deps fuzz-smoke
+test: deps fuzz-smoke release-smoke
 	$(SWIFT) test
+
+# The optimised binary end to end against its sandbox (the tests themselves run on the debug build).
+release-smoke: deps
+	$(SWIFT) build -c release --product rtkql >/dev/null
+	bash scripts/release-smoke.sh
 
 # The SQL front end under libFuzzer: a 20-second smoke (part of `make test`) and a long run.
 FUZZ_BUILD = cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library

@@ -30,6 +30,11 @@ QUERY="SELECT status, COUNT(*), SUM(file_size) FROM cloudflare.realtime_kit.reco
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 timeit() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
 
+# Correctness first: rtkql's rows must equal the sequential script's.
+ours=$(CLOUDFLARE_API_TOKEN=$TOKEN "$BIN" exec --api-base-url "$BASE" -o csv -H "$QUERY ORDER BY status" | tr -d '\r' | tr ',' '|')
+theirs=$(python3 bench/sequential.py "$BASE" "$ACCOUNT" "$APP" "$TOKEN")
+if [ "$ours" != "$theirs" ]; then echo "rtkql and the sequential script disagree:"; echo "$ours"; echo "---"; echo "$theirs"; exit 1; fi
+
 declare -A RESULTS
 for tool in rtkql python curl; do
   times=()

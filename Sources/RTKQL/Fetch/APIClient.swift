@@ -56,6 +56,11 @@ struct APIClient: Sendable {
         }
     }
 
+    /// `send`, as a value: for task groups.
+    func result(of request: HTTPRequest, idempotent: Bool? = nil) async -> Result<HTTPResponse, RTKQLError> {
+        do { return .success(try await send(request, idempotent: idempotent)) } catch { return .failure(error) }
+    }
+
     private func backoff(_ attempt: Int) -> Double {
         let base = retry.initialBackoffSeconds * Double(1 << min(attempt, 10))
         return base + Double.random(in: 0...(base / 2))

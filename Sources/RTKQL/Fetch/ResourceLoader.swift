@@ -120,21 +120,17 @@ struct ResourceLoader {
         let window = max(1, concurrency)
         var outcome: Result<Int, RTKQLError> = .success(0)
         await withTaskGroup(of: (Int, Result<HTTPResponse, RTKQLError>).self) { group in
+            // No nested function captures `group`: optimised builds mis-handled that (page numbers
+            // came back wrong), so tasks are added inline, each owning a copy of its page and request.
             var launched = 0
             var buffered: [Int: HTTPResponse] = [:]
             var nextToInsert = pages.lowerBound
             var finished = false
-            func launch() {
-                guard launched < requests.count else { return }
+            while launched < min(window, requests.count) {
                 let (page, request) = requests[launched]
                 launched += 1
-                group.addTask {
-                    do { return (page, .success(try await api.send(request))) } catch {
-                        return (page, .failure(error as? RTKQLError ?? .sql(message: "\(error)")))
-                    }
-                }
+                group.addTask { [page, request] in (page, await api.result(of: request)) }
             }
-            for _ in 0..<min(window, requests.count) { launch() }
             while !finished, let (page, result) = await group.next() {
                 switch result {
                 case .failure(let error):
@@ -156,7 +152,11 @@ struct ResourceLoader {
                         }
                         nextToInsert += 1
                     }
-                    if !finished { launch() }
+                    if !finished, launched < requests.count {
+                        let (nextPage, nextRequest) = requests[launched]
+                        launched += 1
+                        group.addTask { [nextPage, nextRequest] in (nextPage, await api.result(of: nextRequest)) }
+                    }
                 }
             }
             group.cancelAll()

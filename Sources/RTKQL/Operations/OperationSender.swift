@@ -26,23 +26,21 @@ struct OperationSender {
         let idempotent = operations.first?.method.isIdempotent ?? false
         let window = max(1, engine.configuration.concurrency)
         return await withTaskGroup(of: (Int, Result<HTTPResponse, RTKQLError>).self) { group in
+            // Tasks are added inline (no nested function capturing `group`; see ResourceLoader).
             var outcomes = [OperationOutcome?](repeating: nil, count: requests.count)
-            var next = 0
-            func launch() {
-                guard next < requests.count else { return }
-                let index = next
-                let request = requests[index]
-                next += 1
-                group.addTask {
-                    do { return (index, .success(try await api.send(request, idempotent: idempotent))) } catch {
-                        return (index, .failure(error as? RTKQLError ?? .invalid(message: "\(error)")))
-                    }
-                }
+            var launched = 0
+            while launched < min(window, requests.count) {
+                let (index, request) = (launched, requests[launched])
+                launched += 1
+                group.addTask { [index, request] in (index, await api.result(of: request, idempotent: idempotent)) }
             }
-            for _ in 0..<min(window, requests.count) { launch() }
             while let (index, result) = await group.next() {
                 outcomes[index] = OperationOutcome(request: requests[index], result: result)
-                launch()
+                if launched < requests.count {
+                    let (nextIndex, nextRequest) = (launched, requests[launched])
+                    launched += 1
+                    group.addTask { [nextIndex, nextRequest] in (nextIndex, await api.result(of: nextRequest, idempotent: idempotent)) }
+                }
             }
             return outcomes.compactMap { $0 }
         }
