@@ -30,8 +30,8 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("curl")]),
 
         // Layers, one module each; data flows one way.
-        .target(name: "RTKQLSyntax", swiftSettings: strictSettings),
         .target(name: "RTKQLJSON", swiftSettings: strictSettings),
+        .target(name: "RTKQLSyntax", dependencies: ["RTKQLJSON"], swiftSettings: strictSettings),
         .target(name: "RTKQLProvider", resources: [.copy("Resources/providers")],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLStorage", dependencies: ["CSQLite", "CSQLiteShims"],

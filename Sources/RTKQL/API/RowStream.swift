@@ -23,12 +23,9 @@ extension Engine {
                         throw RTKQLError.invalid(message: "rows(_:) takes exactly one SELECT statement")
                     }
                     let resolver = ResourceResolver(registry: self.registry)
-                    let plan: SelectPlan
-                    do {
-                        plan = try SelectPlanner(resolver: resolver, boundParameters: arguments.plannerValues)
+                    let plan = try RTKQLError.planning {
+                        try SelectPlanner(resolver: resolver, boundParameters: arguments.plannerValues)
                             .plan(query, text: sql, statementRange: parsed.range)
-                    } catch let error as PlanningError {
-                        throw RTKQLError.planning(error)
                     }
                     let names = NamesBox()
                     let sink = RowSink(columns: { columns, _ in names.value = columns },

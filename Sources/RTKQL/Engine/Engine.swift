@@ -75,12 +75,8 @@ public final class Engine: Sendable {
         case .select where configuration.dryRun:
             return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters).explain(parsed, text: text)
         case .select(let query):
-            let planner = SelectPlanner(resolver: resolver, boundParameters: boundParameters)
-            let plan: SelectPlan
-            do { plan = try planner.plan(query, text: text, statementRange: parsed.range) } catch let error as PlanningError {
-                throw .planning(error)
-            } catch {
-                throw .invalid(message: "\(error)")
+            let plan = try RTKQLError.planning {
+                try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: parsed.range)
             }
             return try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query, sink: sink)
         case .show(let show):

@@ -15,30 +15,18 @@ struct Explainer {
             let plan = try ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters).plan(exec)
             return try OperationListing.list([plan.request], sender: sender)
         case .replace(let replace):
-            do {
-                let plan = try ReplacePlanner(resolver: resolver, boundParameters: boundParameters).plan(replace, text: text)
-                return try OperationListing.list(plan.requests, sender: sender)
-            } catch let error as PlanningError {
-                throw .planning(error)
-            } catch let error as RTKQLError {
-                throw error
-            } catch {
-                throw .invalid(message: "\(error)")
+            let plan = try RTKQLError.planning {
+                try ReplacePlanner(resolver: resolver, boundParameters: boundParameters).plan(replace, text: text)
             }
+            return try OperationListing.list(plan.requests, sender: sender)
         case .select:
             break
         default:
             throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")
         }
         guard case .select(let query) = parsed.statement else { throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC") }
-        let plan: SelectPlan
-        do {
-            plan = try SelectPlanner(resolver: resolver, boundParameters: boundParameters)
-                .plan(query, text: text, statementRange: query.range)
-        } catch let error as PlanningError {
-            throw .planning(error)
-        } catch {
-            throw .invalid(message: "\(error)")
+        let plan = try RTKQLError.planning {
+            try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: query.range)
         }
         var rows: [[SQLValue]] = []
         var step = 0

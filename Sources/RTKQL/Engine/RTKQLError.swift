@@ -87,3 +87,18 @@ enum HTTPStatus {
         }
     }
 }
+
+extension RTKQLError {
+    /// Runs planning code, turning its `PlanningError`s into `.planning` (anything else into `.invalid`).
+    static func planning<T>(_ body: () throws -> T) throws(RTKQLError) -> T {
+        do {
+            return try body()
+        } catch let error as PlanningError {
+            throw .planning(error)
+        } catch let error as RTKQLError {
+            throw error
+        } catch {
+            throw .invalid(message: "\(error)")
+        }
+    }
+}

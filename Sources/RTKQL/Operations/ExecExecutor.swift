@@ -12,13 +12,7 @@ struct ExecExecutor {
     let boundParameters: [String: RawValue]
 
     func plan(_ statement: ExecStatement) throws(RTKQLError) -> ExecPlan {
-        do {
-            return try ExecPlanner(resolver: resolver, boundParameters: boundParameters).plan(statement)
-        } catch let error as PlanningError {
-            throw .planning(error)
-        } catch {
-            throw .invalid(message: "\(error)")
-        }
+        try RTKQLError.planning { try ExecPlanner(resolver: resolver, boundParameters: boundParameters).plan(statement) }
     }
 
     func run(_ statement: ExecStatement) async throws(RTKQLError) -> QueryResult {

@@ -58,27 +58,17 @@ struct ReplaceExecutor {
     }
 
     private func runSubquery(_ query: Query, text: String) async throws(RTKQLError) -> QueryResult {
-        let plan: SelectPlan
-        do {
-            plan = try SelectPlanner(resolver: resolver, boundParameters: boundParameters)
-                .plan(query, text: text, statementRange: query.range)
-        } catch let error as PlanningError {
-            throw .planning(error)
-        } catch {
-            throw .invalid(message: "\(error)")
+        let plan = try RTKQLError.planning {
+            try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: query.range)
         }
         return try await SelectExecutor(engine: engine, arguments: arguments).run(plan, query: query)
     }
 
     private func planReplace(_ statement: ReplaceStatement, text: String,
                              subqueryValues: [SourceRange: [RawValue]]) throws(RTKQLError) -> ReplacePlan {
-        do {
-            return try ReplacePlanner(resolver: resolver, boundParameters: boundParameters, subqueryValues: subqueryValues)
+        try RTKQLError.planning {
+            try ReplacePlanner(resolver: resolver, boundParameters: boundParameters, subqueryValues: subqueryValues)
                 .plan(statement, text: text)
-        } catch let error as PlanningError {
-            throw .planning(error)
-        } catch {
-            throw .invalid(message: "\(error)")
         }
     }
 

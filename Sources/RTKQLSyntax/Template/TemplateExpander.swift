@@ -1,3 +1,5 @@
+import RTKQLJSON
+
 /// A `{{ name }}` placeholder without a value.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var name: String
@@ -93,25 +95,11 @@ public enum TemplateExpander {
         return output
     }
 
+    /// The text as it goes between the quotes of a JSON string.
     static func jsonEscaped(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output
+        var quoted = ""
+        JSONValue.writeString(text, to: &quoted)
+        return String(quoted.dropFirst().dropLast())
     }
 
     /// Walks `text`, tracking SQL strings, JSON strings inside them, quoted identifiers and comments.
