@@ -56,6 +56,23 @@ import Testing
         #expect(row["FILE_SIZE"] == result.rows[0][2])
     }
 
+    @Test func templateVariablesAndExecute() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let variables = ["account_id": fixture.account, "app_id": fixture.app]
+        let paused = try await fixture.engine.query("""
+            SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = 'PAUSED' ORDER BY id
+            """, variables: variables)
+        let id = try #require(paused.rows.first?.first?.textValue)
+        let resumed = try await fixture.engine.execute("""
+            REPLACE cloudflare.realtime_kit.recordings SET action = 'resume'
+            WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND recording_id = :id RETURNING status
+            """, variables: variables, arguments: ["id": .text(id)])
+        #expect(resumed.rows == [[.text("RECORDING")]])
+        let error = await #expect(throws: RTKQLError.self) { try await fixture.engine.query("SELECT '{{ nope }}'", variables: variables) }
+        #expect(error?.description == "template variable {{ nope }} at 1:9 has no value (pass --var nope=VALUE)")
+    }
+
     @Test func missingNamedValueIsAnError() async throws {
         let fixture = try await SandboxFixture.start()
         defer { Task { await fixture.server.stop() } }

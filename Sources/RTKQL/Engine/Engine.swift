@@ -54,14 +54,26 @@ public final class Engine: Sendable {
     }
 
     /// Runs one statement and returns its result.
-    public func query(_ sql: String, arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
-        let sql = ParameterNumbering.numberAnonymous(sql)
+    ///
+    /// - Parameters:
+    ///   - sql: one statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN...).
+    ///   - variables: values for `{{ name }}` template placeholders, escaped for where they land.
+    ///   - arguments: values for bound parameters `?`, `?NNN`, `:name`, `@name`, `$name`.
+    public func query(_ sql: String, variables: [String: String] = [:], arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
+        let sql = ParameterNumbering.numberAnonymous(variables.isEmpty ? sql : try Engine.expandTemplates(sql, variables: variables))
         var session = SessionState()
         let statements = try parse(sql)
         guard statements.count == 1, let statement = statements.first else {
             throw .invalid(message: "expected exactly one statement, got \(statements.count)")
         }
         return try await execute(statement, in: sql, session: &session, arguments: arguments)
+    }
+
+    /// Runs a REPLACE or EXEC (or any one statement) and returns its rows: the operation's outcome,
+    /// its RETURNING columns, or the created recording.
+    @discardableResult
+    public func execute(_ sql: String, variables: [String: String] = [:], arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
+        try await query(sql, variables: variables, arguments: arguments)
     }
 
     /// Runs one parsed statement of `text`.
