@@ -39,6 +39,29 @@ import Testing
         #expect(await server.requests().count == 3)
     }
 
+    @Test func allowPartialKeepsTheRowsFetchedAndWarns() async throws {
+        // Page 1 answers, later pages hit the rate limit with no retries left.
+        let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 1, windowSeconds: 60) }) {
+            $0.retry.maximumRetries = 0
+            $0.allowPartial = true
+            $0.concurrency = 1
+        }
+        defer { Task { await server.stop() } }
+        let result = try await engine.query(count)
+        #expect(result.rows == [[.integer(100), .integer(100)]])
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings.first?.hasPrefix("the result is partial (--allow-partial): the listing stopped at a failed page after 100 rows: API error: HTTP 429") == true)
+    }
+
+    @Test func withoutAllowPartialAFailedPageFailsTheQuery() async throws {
+        let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 1, windowSeconds: 60) }) {
+            $0.retry.maximumRetries = 0
+        }
+        defer { Task { await server.stop() } }
+        let error = await #expect(throws: RTKQLError.self) { try await engine.query(count) }
+        #expect(error?.httpStatus == 429)
+    }
+
     @Test func rateLimitAnswersAreWaitedOutHonouringRetryAfter() async throws {
         let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 2, windowSeconds: 2) }) {
             $0.retry.maximumRetries = 5

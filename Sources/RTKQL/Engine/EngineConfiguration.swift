@@ -19,6 +19,8 @@ public struct EngineConfiguration: Sendable {
     public var httpLog: (@Sendable (String) -> Void)?
     /// Receives progress while a listing pages through the API.
     public var progress: (@Sendable (FetchProgress) -> Void)?
+    /// When a page of a listing fails for good, keep the rows already fetched and warn, instead of failing.
+    public var allowPartial = false
     /// List the requests REPLACE and EXEC would send (and SELECT's plan) without sending any.
     public var dryRun = false
 

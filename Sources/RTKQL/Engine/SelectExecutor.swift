@@ -16,7 +16,8 @@ struct SelectExecutor {
             let baseURL = engine.baseURL(for: fetch.resource.provider)
             try engine.checkTransportSecurity(baseURL)
             let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL, concurrency: engine.configuration.concurrency,
-                                        pageLimit: engine.configuration.pageLimit, progress: engine.configuration.progress)
+                                        pageLimit: engine.configuration.pageLimit, progress: engine.configuration.progress,
+                                        allowPartial: engine.configuration.allowPartial)
             let report = try await loader.load(fetch, into: database)
             warnings += report.warnings
             requests += report.requests

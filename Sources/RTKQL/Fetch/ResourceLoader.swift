@@ -19,6 +19,8 @@ struct ResourceLoader {
     let concurrency: Int
     let pageLimit: Int?
     var progress: (@Sendable (FetchProgress) -> Void)?
+    /// Keep the rows of the pages that arrived when a later page fails for good (and warn).
+    var allowPartial = false
 
     func load(_ fetch: ResourceFetch, into database: Database) async throws(RTKQLError) -> LoadReport {
         let fields = fetch.resource.resource.fields
@@ -163,6 +165,9 @@ struct ResourceLoader {
         }
         switch outcome {
         case .success(let pagesLoaded): report.requests += pagesLoaded
+        case .failure(let error) where allowPartial:
+            report.warnings.append("the result is partial (--allow-partial): the listing stopped at a failed page "
+                                   + "after \(loader.rowCount) rows: \(error)")
         case .failure(let error): throw error
         }
     }

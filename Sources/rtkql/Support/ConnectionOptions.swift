@@ -35,6 +35,9 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: [.customLong("http.log.enabled"), .customLong("verbose")], help: "Log each request and its status on stderr (credentials redacted).")
     var httpLog = false
 
+    @Flag(name: .customLong("allow-partial"), help: "When a page fails for good, print the rows fetched so far and say what is missing, instead of failing.")
+    var allowPartial = false
+
     @Flag(name: .customLong("insecure"), help: "Do not verify TLS certificates (warns).")
     var insecure = false
 
@@ -106,6 +109,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.pageLimit = pageLimit
         configuration.allowInsecureHTTP = allowInsecureHTTP
         configuration.dryRun = dryRun
+        configuration.allowPartial = allowPartial
         configuration.retry.maximumRetries = retries
         configuration.transport.totalTimeoutMilliseconds = Int(timeout * 1000)
         configuration.transport.connectTimeoutMilliseconds = Int(connectTimeout * 1000)
