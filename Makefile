@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libedit-dev pkg-config
 
-.PHONY: all deps build release run test fuzz-smoke release-smoke fuzz bench clean
+.PHONY: all deps build release run test fuzz-smoke release-smoke fuzz bench soak clean
 
 all: build
 
@@ -60,6 +60,10 @@ fuzz: deps
 
 bench: release
 	bash bench/run.sh
+
+# 10,000 queries against a sandbox failing 10% of requests: every result checked, memory sampled.
+soak: release
+	.build/release/rtkql-soak 10000 0.1
 
 clean:
 	rm -rf .build

@@ -56,6 +56,8 @@ let package = Package(
         .executableTarget(name: "rtkql-benchmarks",
                           dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport"],
                           path: "Benchmarks/rtkql-benchmarks", swiftSettings: strictSettings),
+        .executableTarget(name: "rtkql-soak", dependencies: ["RTKQL", "RTKQLSandbox"],
+                          path: "Benchmarks/rtkql-soak", swiftSettings: strictSettings),
 
         .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
