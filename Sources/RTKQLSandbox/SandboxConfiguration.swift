@@ -35,6 +35,8 @@ public struct SandboxConfiguration: Sendable {
     public var jitterMs: Int = 0
     /// Fraction (0...1) of authenticated requests answered 500/502/503 instead of being served.
     public var failRate: Double = 0
+    /// Fraction of successful answers spoiled: the body cut in half, or an HTML page instead of JSON.
+    public var malformedRate: Double = 0
     /// At most `requests` requests per sliding window of `windowSeconds`; beyond it, 429 with `Retry-After`.
     public var rateLimit: SandboxRateLimit? = nil
     /// The largest `per_page` honoured; larger values are clamped to it.

@@ -98,6 +98,38 @@ import Testing
         #expect(await server.requests().map(\.method) == ["POST"])
     }
 
+    @Test func spoiledAnswersAreClearErrorsNamingTheRequestNeverEmptySuccesses() async throws {
+        let (server, engine) = try await start({ $0.malformedRate = 1.0; $0.seed = 7 }) { $0.retry.maximumRetries = 0 }
+        defer { Task { await server.stop() } }
+        var messages: Set<String> = []
+        for _ in 0..<8 {
+            let error = await #expect(throws: RTKQLError.self) { try await engine.query(count) }
+            guard case .malformedResponse(let request, let message)? = error else {
+                Issue.record("not a malformed-response error: \(String(describing: error))")
+                continue
+            }
+            #expect(request.hasPrefix("GET \(server.baseURL)/accounts/"))
+            messages.insert(message.hasPrefix("malformed JSON (") ? "truncated" : message.hasPrefix("expected JSON, got text/html") ? "html" : message)
+        }
+        #expect(messages == ["truncated", "html"])
+    }
+
+    @Test func aServerThatStopsMidListingIsAnErrorWithNothingPartial() async throws {
+        let (server, engine) = try await start({ $0.latencyMs = 400 }) {
+            $0.retry.maximumRetries = 1
+            $0.retry.initialBackoffSeconds = 0.05
+        }
+        let query = Task { try await engine.query(count) }
+        try await Task.sleep(for: .milliseconds(600))  // page 1 answered, the rest in flight
+        await server.stop()
+        let result = await query.result
+        guard case .failure(let error as RTKQLError) = result else {
+            Issue.record("expected an error, got \(result)")
+            return
+        }
+        guard case .transport = error else { Issue.record("not a transport error: \(error)"); return }
+    }
+
     @Test func aStoppedServerIsAConnectionError() async throws {
         let (server, engine) = try await start({ _ in }) { $0.retry.maximumRetries = 1 }
         await server.stop()

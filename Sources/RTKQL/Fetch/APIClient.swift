@@ -85,6 +85,11 @@ struct APIClient: Sendable {
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             log("\(label) → \(response.status) (\(response.body.count) bytes, \(milliseconds) ms)")
         }
+        if (200..<300).contains(response.status), !response.body.isEmpty,
+           let type = response.headers["content-type"], !type.lowercased().contains("json") {
+            return .failure(.malformedResponse(request: label, message: "expected JSON, got \(type): "
+                                               + String(decoding: response.body.prefix(80), as: UTF8.self)))
+        }
         if !(200..<300).contains(response.status) || APIClient.reportsFailure(response.body) {
             var error = APIClient.apiError(from: response, request: label)
             if let retryAfter = response.headers["retry-after"].flatMap(Double.init) { error.retryAfterSeconds = retryAfter }

@@ -64,8 +64,18 @@ struct RequestHandler: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         for (name, value) in extraHeaders { headers[name] = value }
+        var text = reply.body
+        switch (plan.malformed, reply.status) {
+        case (.truncated?, 200..<300):
+            text = String(text.prefix(text.count / 2))
+        case (.html?, 200..<300):
+            headers[.contentType] = "text/html; charset=utf-8"
+            text = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+        default:
+            break
+        }
         return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: reply.body)))
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// Splits a request target into the path and the raw query string (nil without `?`).

@@ -7,17 +7,27 @@ struct FaultInjector: Sendable {
         var delayMs: Int
         /// 500, 502 or 503 when this request is to fail.
         var failure: Int?
+        /// When a successful answer is to be spoiled: its body cut in half, or replaced by an HTML page.
+        var malformed: Malformed?
+    }
+
+    /// The ways a successful answer can be spoiled.
+    enum Malformed: Sendable {
+        case truncated
+        case html
     }
 
     private let latencyMs: Int
     private let jitterMs: Int
     private let failRate: Double
+    private let malformedRate: Double
     private let generator: LockedBox<SplitMix64>
 
     init(configuration: SandboxConfiguration) {
         latencyMs = max(0, configuration.latencyMs)
         jitterMs = max(0, configuration.jitterMs)
         failRate = min(1, max(0, configuration.failRate))
+        malformedRate = min(1, max(0, configuration.malformedRate))
         generator = LockedBox(SplitMix64(seed: configuration.seed ^ 0xFA17_FA17_FA17_FA17))
     }
 
@@ -27,7 +37,11 @@ struct FaultInjector: Sendable {
             let roll = rng.unit()
             let kind = rng.int(in: 0...2)
             let failure: Int? = roll < failRate ? [500, 502, 503][kind] : nil
-            return Plan(delayMs: latencyMs + jitter, failure: failure)
+            var malformed: Malformed?
+            if malformedRate > 0, rng.unit() < malformedRate {  // drawn only when on, so other sequences stay as they were
+                malformed = rng.int(in: 0...1) == 0 ? .truncated : .html
+            }
+            return Plan(delayMs: latencyMs + jitter, failure: failure, malformed: malformed)
         }
     }
 

@@ -59,6 +59,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("fail-rate"), help: "Fraction (0...1) of requests answered 500/502/503.")
     var failRate: Double = 0
 
+    @Option(name: .customLong("malformed-rate"), help: "Fraction (0...1) of successful answers spoiled: body cut in half, or HTML instead of JSON.")
+    var malformedRate: Double = 0
+
     @Option(name: .customLong("rate-limit"), help: "Request budget N/SECONDS (e.g. 100/10); beyond it, 429 with Retry-After.")
     var rateLimit: String?
 
@@ -79,6 +82,7 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("--rate-limit must look like N/SECONDS, for example 100/10")
         }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
+        guard (0...1).contains(malformedRate) else { throw ValidationError("--malformed-rate must be between 0 and 1") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard perPageCap >= 1 else { throw ValidationError("--per-page-cap must be at least 1") }
         guard recordings >= 0, meetings >= 0 else { throw ValidationError("--recordings and --meetings must not be negative") }
@@ -99,6 +103,7 @@ struct SandboxCommand: AsyncParsableCommand {
         configuration.latencyMs = latencyMs
         configuration.jitterMs = jitterMs
         configuration.failRate = failRate
+        configuration.malformedRate = malformedRate
         configuration.rateLimit = rateLimit.flatMap(SandboxRateLimit.init(parsing:))
         configuration.perPageCap = perPageCap
         configuration.logPath = logPath
