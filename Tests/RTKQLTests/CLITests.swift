@@ -180,6 +180,12 @@ import Testing
         #expect(stderr.hasSuffix("interrupted\n"))
     }
 
+    @Test func insecureWarns() throws {
+        let outcome = try CLI.run(["exec", "--sandbox", "--insecure", "-o", "csv", "SHOW PROVIDERS"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.hasPrefix("warning: --insecure: TLS certificates are not verified\n"))
+    }
+
     @Test func versionAndHelp() throws {
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)
