@@ -43,7 +43,7 @@ let package = Package(
                 dependencies: ["CSQLite", "RTKQLJSON", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLSandbox",
-                dependencies: ["RTKQLStorage", .product(name: "Hummingbird", package: "hummingbird")],
+                dependencies: ["RTKQLStorage", "RTKQLJSON", .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
                           dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine", .product(name: "Yams", package: "Yams"),

@@ -89,6 +89,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, to output: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

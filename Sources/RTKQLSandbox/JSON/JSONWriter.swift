@@ -1,3 +1,5 @@
+import RTKQLJSON
+
 /// Builds compact JSON text with keys in the order they are written.
 struct JSONWriter {
     private(set) var text = ""
@@ -40,32 +42,11 @@ struct JSONWriter {
         }
     }
 
-    /// `value` as a quoted, escaped JSON string.
+    /// `value` as a quoted, escaped JSON string (RTKQLJSON's escaping, shared with the client).
     static func quote(_ value: String) -> String {
-        var needsEscape = false
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape { return "\"" + value + "\"" }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        RTKQLJSON.JSONValue.writeString(value, to: &out)
+        return out
     }
 
     /// Renders a value to text.
