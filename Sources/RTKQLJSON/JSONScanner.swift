@@ -161,24 +161,33 @@ public struct JSONScanner {
         return value
     }
 
-    /// Scans a number; returns its byte range and whether it is an integer (no fraction or exponent).
+    /// Scans a number by JSON's grammar (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`);
+    /// returns its byte range and whether it is an integer (no fraction or exponent).
     public mutating func scanNumber() throws(JSONError) -> (start: Int, end: Int, isInteger: Bool) {
         let start = position
-        var isInteger = true
+        func digit(_ offset: Int) -> Bool { offset < bytes.count && bytes[offset] >= 0x30 && bytes[offset] <= 0x39 }
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
-        let digitsStart = position
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x30...0x39: position += 1
-            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
-                isInteger = false
-                position += 1
-            default:
-                if position == digitsStart { throw error("invalid number") }
-                return (start, position, isInteger)
-            }
+        guard digit(position) else { throw error("invalid number") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if digit(position) { throw error("invalid number: leading zero") }
+        } else {
+            while digit(position) { position += 1 }
         }
-        if position == digitsStart { throw error("invalid number") }
+        var isInteger = true
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            isInteger = false
+            position += 1
+            guard digit(position) else { throw error("invalid number: no digits after '.'") }
+            while digit(position) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digit(position) else { throw error("invalid number: no digits in the exponent") }
+            while digit(position) { position += 1 }
+        }
         return (start, position, isInteger)
     }
 

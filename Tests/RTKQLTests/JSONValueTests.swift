@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func rejectsMalformedInput() {
-        for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"\u{01}\"", "01x", "{} {}"] {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"\u{01}\"", "01x", "{} {}", "01", "1.", "-", "1e", ".5", "1.5e+"] {
             #expect(throws: JSONError.self, "\(bad)") { try JSONValue.parse(bad) }
         }
     }
