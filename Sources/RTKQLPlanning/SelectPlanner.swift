@@ -133,9 +133,14 @@ public struct SelectPlanner: Sendable {
     }
 
     private func reason(for method: MethodDefinition, in resolved: ResolvedResource, bindings: ReferenceBindings) -> String {
-        let others = resolved.resource.methods(for: .select).filter { $0.name != method.name }.map(\.name)
-        var text = "\(method.name): required parameters \(method.requiredParameters.joined(separator: ", ")) bound"
-        if !others.isEmpty { text += "; cost \(method.cost ?? 1), cheapest eligible of \(([method.name] + others).joined(separator: ", "))" }
+        let bound = Set(bindings.bindings.keys.map { $0.lowercased() })
+        var text = "\(method.name) (cost \(method.cost ?? 1)): required \(method.requiredParameters.joined(separator: ", ")) bound"
+        for other in resolved.resource.methods(for: .select) where other.name != method.name {
+            let missing = other.requiredParameters.filter { !bound.contains($0.lowercased()) }
+            text += missing.isEmpty
+                ? "; \(other.name) (cost \(other.cost ?? 1)) also possible"
+                : "; \(other.name) would need \(missing.joined(separator: ", "))"
+        }
         return text
     }
 }
