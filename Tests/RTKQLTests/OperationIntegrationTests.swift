@@ -189,3 +189,21 @@ import Testing
         #expect(await fixture.server.requests().isEmpty)
     }
 }
+
+@Suite struct SetBasedReturningTests {
+    @Test func returningColumnsFollowTheOutcomeColumnsWithNullsForFailures() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let running = try await fixture.engine.query("SELECT id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) AND status = 'RECORDING' ORDER BY id LIMIT 1")
+        let id = try #require(running.rows.first?.first?.textValue)
+        let result = try await fixture.engine.query("""
+            REPLACE cloudflare.realtime_kit.recordings SET action = 'pause'
+            WHERE \(fixture.scope) AND recording_id IN ('no-such-recording', '\(id)') RETURNING status, upper(id) AS upper_id
+            """)
+        #expect(result.columns == ["recording_id", "outcome", "http_status", "message", "status", "status", "upper_id"])
+        #expect(result.rows[0][1] == .text("error"))
+        #expect(Array(result.rows[0][5...]) == [.null, .null])
+        #expect(Array(result.rows[1][5...]) == [.text("PAUSED"), .text(id.uppercased())])
+        #expect(result.failures == 1)
+    }
+}

@@ -90,29 +90,26 @@ struct ReplaceExecutor {
             return QueryResult(columns: defaultColumns(plan), rows: [defaultRow(plan, index: 0, outcome: only, envelope: envelope)])
         }
 
-        // Several targets: one row each, failures included.
+        // Several targets: one row each, failures included; RETURNING columns (named by evaluating the
+        // list over an empty envelope) follow the outcome columns, NULL for the failed targets.
+        let shape = try returning?.evaluate(.object([]), rowsPath: rowsPath)
+        let columns = defaultColumns(plan) + (shape?.columns ?? [])
+        let jsonColumns = Array(repeating: false, count: defaultColumns(plan).count) + (shape?.jsonColumns ?? [])
+        let blank = [SQLValue](repeating: .null, count: shape?.columns.count ?? 0)
         var rows: [[SQLValue]] = []
-        var columns = defaultColumns(plan)
-        var jsonColumns = Array(repeating: false, count: columns.count)
         var failures = 0
         for (index, outcome) in outcomes.enumerated() {
             var envelope: JSONValue?
-            if case .success(let response) = outcome.result { envelope = try? parseEnvelope(response, request: outcome.request) }
-            if case .failure = outcome.result { failures += 1 }
+            switch outcome.result {
+            case .success(let response): envelope = try? parseEnvelope(response, request: outcome.request)
+            case .failure: failures += 1
+            }
             var row = defaultRow(plan, index: index, outcome: outcome, envelope: envelope)
             if let returning {
-                let extra = try envelope.map { envelope throws(RTKQLError) in try returning.evaluate(envelope, rowsPath: rowsPath) }
-                if index == 0 || columns.count == defaultColumns(plan).count, let extra {
-                    columns = defaultColumns(plan) + extra.columns
-                    jsonColumns = Array(repeating: false, count: defaultColumns(plan).count) + extra.jsonColumns
-                }
-                let width = columns.count - row.count
-                row += extra?.rows.first ?? Array(repeating: .null, count: max(0, width))
+                row += try envelope.map { envelope throws(RTKQLError) in try returning.evaluate(envelope, rowsPath: rowsPath) }?.rows.first ?? blank
             }
             rows.append(row)
         }
-        let width = columns.count
-        rows = rows.map { $0.count < width ? $0 + Array(repeating: .null, count: width - $0.count) : $0 }
         var result = QueryResult(columns: columns, jsonColumns: jsonColumns, rows: rows)
         result.failures = failures
         if failures > 0 {
