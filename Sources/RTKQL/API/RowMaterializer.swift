@@ -19,7 +19,7 @@ public struct RowMaterializer {
         let loader = try TableLoader(database: database, tableName: table, fields: fields)
         try loader.begin()
         do {
-            for page in pages { _ = try decoder.decode(page) { try loader.insert($0) } }
+            for page in pages { _ = try decoder.decodeFields(page) { fields, bytes in try loader.insert(fields, bytes: bytes) } }
             try loader.commit()
         } catch {
             loader.rollback()

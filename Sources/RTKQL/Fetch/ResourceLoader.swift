@@ -175,7 +175,7 @@ struct ResourceLoader {
     private func insert(_ response: HTTPResponse, of request: HTTPRequest, decoder: PageDecoder,
                         loader: TableLoader) throws(RTKQLError) -> PageSummary {
         do {
-            return try decoder.decode(response.body) { values in try loader.insert(values) }
+            return try decoder.decodeFields(response.body) { fields, bytes in try loader.insert(fields, bytes: bytes) }
         } catch let error as MalformedResponse {
             throw .malformedResponse(request: "\(request.method) \(request.url)", message: error.message)
         } catch {

@@ -8,6 +8,29 @@ struct PageSummary {
     var totalCount: Int?
 }
 
+/// One field of a row as read from the page: numbers decoded, text left in place as a byte range of
+/// the body (only escaped strings are decoded), so loading a row allocates no strings.
+enum FieldValue {
+    case null
+    case integer(Int64)
+    case real(Double)
+    /// Text (a string's content, or a nested object's JSON) at these offsets of the body.
+    case bytes(Range<Int>)
+    /// A string that had escapes, decoded.
+    case decoded(String)
+
+    /// The value as a `SQLValue`, reading byte ranges from `body`.
+    func sqlValue(in body: UnsafeBufferPointer<UInt8>) -> SQLValue {
+        switch self {
+        case .null: return .null
+        case .integer(let number): return .integer(number)
+        case .real(let number): return .real(number)
+        case .bytes(let range): return .text(String(decoding: UnsafeBufferPointer(rebasing: body[range]), as: UTF8.self))
+        case .decoded(let text): return .text(text)
+        }
+    }
+}
+
 /// A response body that does not have the promised shape.
 struct MalformedResponse: Error, CustomStringConvertible {
     var message: String
@@ -32,10 +55,16 @@ struct PageDecoder {
 
     /// Decodes `body`, calling `row` with each row's values in field order.
     func decode(_ body: [UInt8], row: ([SQLValue]) throws -> Void) throws -> PageSummary {
+        try decodeFields(body) { fields, bytes in try row(fields.map { $0.sqlValue(in: bytes) }) }
+    }
+
+    /// Decodes `body`, calling `row` with each row's fields in field order and the body's bytes
+    /// (valid only during the call) that `.bytes` fields point into.
+    func decodeFields(_ body: [UInt8], row: ([FieldValue], UnsafeBufferPointer<UInt8>) throws -> Void) throws -> PageSummary {
         var summary = PageSummary()
         var foundRows = false
         let fieldCount = fieldNames.count
-        var values = [SQLValue](repeating: .null, count: fieldCount)
+        var values = [FieldValue](repeating: .null, count: fieldCount)
         try body.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
             func walk(_ scanner: inout JSONScanner, depth: Int) throws {
@@ -45,7 +74,7 @@ struct PageDecoder {
                         if depth == rowsPath.count - 1 {
                             foundRows = true
                             do {
-                                try readRows(&scanner, values: &values, summary: &summary, row: row)
+                                try readRows(&scanner, values: &values, summary: &summary) { try row($0, buffer) }
                             } catch let error as JSONError {
                                 throw error
                             } catch {
@@ -82,8 +111,8 @@ struct PageDecoder {
         return summary
     }
 
-    private func readRows(_ scanner: inout JSONScanner, values: inout [SQLValue], summary: inout PageSummary,
-                          row: ([SQLValue]) throws -> Void) throws {
+    private func readRows(_ scanner: inout JSONScanner, values: inout [FieldValue], summary: inout PageSummary,
+                          row: ([FieldValue]) throws -> Void) throws {
         switch try scanner.peek() {
         case UInt8(ascii: "["):
             var failure: (any Error)?
@@ -107,7 +136,7 @@ struct PageDecoder {
         }
     }
 
-    private func readRow(_ scanner: inout JSONScanner, into values: inout [SQLValue]) throws(JSONError) {
+    private func readRow(_ scanner: inout JSONScanner, into values: inout [FieldValue]) throws(JSONError) {
         for index in values.indices { values[index] = .null }
         guard try scanner.peek() == UInt8(ascii: "{") else { throw scanner.error("expected a row object") }
         try scanner.readObject { (scanner: inout JSONScanner, start, end, escaped) throws(JSONError) in
@@ -134,15 +163,14 @@ struct PageDecoder {
         return nil
     }
 
-    private func readScalar(_ scanner: inout JSONScanner) throws(JSONError) -> SQLValue {
+    private func readScalar(_ scanner: inout JSONScanner) throws(JSONError) -> FieldValue {
         let byte = try scanner.peek()
         switch byte {
         case UInt8(ascii: "\""):
             let (start, end, escaped) = try scanner.scanString()
-            return .text(try scanner.decodeString(start: start, end: end, escaped: escaped))
+            return escaped ? .decoded(try scanner.decodeString(start: start, end: end, escaped: true)) : .bytes(start..<end)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            let range = try scanner.skipValue()
-            return .text(String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[range]), as: UTF8.self))
+            return .bytes(try scanner.skipValue())
         case UInt8(ascii: "t"):
             try scanner.expectLiteral("true")
             return .integer(1)

@@ -36,6 +36,24 @@ final class TableLoader {
         rowCount += 1
     }
 
+    /// Inserts one row of page fields, binding text straight from the page's bytes.
+    func insert(_ fields: [FieldValue], bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let insert else { return }
+        for (index, field) in fields.enumerated() {
+            let position = Int32(index + 1)
+            switch field {
+            case .null: continue  // reset() left every parameter NULL
+            case .integer(let number): try insert.bind(.integer(number), at: position)
+            case .real(let number): try insert.bind(.real(number), at: position)
+            case .bytes(let range): try insert.bindText(UnsafeBufferPointer(rebasing: bytes[range]), at: position)
+            case .decoded(let text): try insert.bind(.text(text), at: position)
+            }
+        }
+        _ = try insert.step()
+        insert.reset()
+        rowCount += 1
+    }
+
     /// Commits the load.
     func commit() throws {
         insert = nil
