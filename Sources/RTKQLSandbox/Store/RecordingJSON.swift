@@ -3,7 +3,13 @@ enum RecordingJSON {
     /// The 14 fields, in order; `stopped_time` only once stopped. With `reasons`, `start_reason` and
     /// (once stopped) `stop_reason` follow, as single-recording responses carry them.
     static func render(_ row: RecordingRow, meetingJSON: String, reasons: Bool) -> String {
-        var writer = JSONWriter(capacity: 1400)
+        let (head, tail) = parts(row, reasons: reasons)
+        return head + meetingJSON + tail
+    }
+
+    /// The rendering in two parts around the meeting object: `{…,"meeting":` and `,"recording_duration":…}`.
+    static func parts(_ row: RecordingRow, reasons: Bool) -> (head: String, tail: String) {
+        var writer = JSONWriter(capacity: 700)
         writer.raw("{\"id\":")
         writer.string(row.id)
         writer.raw(",\"session_id\":")
@@ -19,7 +25,9 @@ enum RecordingJSON {
         writer.raw(",\"file_size\":" + String(row.fileSize))
         writer.raw(",\"invoked_time\":")
         writer.string(Timestamp.format(row.invokedTime))
-        writer.raw(",\"meeting\":" + meetingJSON)
+        writer.raw(",\"meeting\":")
+        let head = writer.text
+        writer = JSONWriter(capacity: 300)
         writer.raw(",\"recording_duration\":" + String(row.recordingDuration))
         writer.raw(",\"started_time\":")
         writer.string(Timestamp.format(row.startedTime))
@@ -35,7 +43,7 @@ enum RecordingJSON {
             if row.stoppedTime != nil, let stop = row.stopReason { writer.raw(",\"stop_reason\":" + stop) }
         }
         writer.raw("}")
-        return writer.text
+        return (head, writer.text)
     }
 
     private static func optional(_ writer: inout JSONWriter, _ value: String?) {

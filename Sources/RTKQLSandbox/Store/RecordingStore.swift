@@ -10,6 +10,8 @@ actor RecordingStore {
     /// Meeting JSON by "app/meeting": meetings never change once seeded.
     private var meetingJSON: [String: String] = [:]
     private var meetingTitles: [String: String] = [:]
+    /// Each listed app's recordings in list order, rendered; dropped when one of them changes.
+    private var listIndexes: [String: ListIndex] = [:]
 
     init(configuration: SandboxConfiguration) throws {
         if let path = configuration.dataPath {
@@ -73,21 +75,30 @@ actor RecordingStore {
 
     func list(appID: String, query: ListQuery, now: Millis) throws -> ListPage {
         try advance(now: now)
-        let (whereSQL, arguments) = query.whereClause(appID: appID, now: now)
-        let from = "FROM recordings r JOIN meetings m ON m.app_id = r.app_id AND m.id = r.meeting_id WHERE " + whereSQL
-        let total = Int(try database.scalar("SELECT count(*) " + from, arguments)?.integerValue ?? 0)
-        let offset = (query.pageNo - 1) * query.perPage
-        var items: [String] = []
-        if offset < total {
-            let statement = try database.prepare(
-                "SELECT \(Schema.recordingColumns) \(from) ORDER BY \(query.orderClause) LIMIT ? OFFSET ?")
-            try statement.bind(arguments + [.integer(Int64(query.perPage)), .integer(Int64(offset))])
-            items.reserveCapacity(query.perPage)
-            while try statement.step() {
-                items.append(render(RecordingRow(statement: statement), reasons: false))
-            }
+        if let index = listIndexes[appID] { return index.page(query, now: now) }
+        let index = try buildListIndex(appID: appID)
+        listIndexes[appID] = index
+        return index.page(query, now: now)
+    }
+
+    /// Reads an app's recordings (those of a known meeting, as the list has always joined them) and renders them.
+    private func buildListIndex(appID: String) throws -> ListIndex {
+        let statement = try database.prepare("""
+            SELECT \(Schema.recordingColumns), m.title FROM recordings r
+            JOIN meetings m ON m.app_id = r.app_id AND m.id = r.meeting_id WHERE r.app_id = ?
+            """)
+        try statement.bind([.text(appID)])
+        var entries: [ListIndex.Entry] = []
+        while try statement.step() {
+            let row = RecordingRow(statement: statement)
+            let (head, tail) = RecordingJSON.parts(row, reasons: false)
+            entries.append(ListIndex.Entry(
+                id: row.id, meetingID: row.meetingID,
+                meetingTitleLowercased: (statement.value(at: 23).textValue ?? "").lowercased(),
+                status: row.status, invokedTime: row.invokedTime, downloadURLExpiry: row.downloadURLExpiry,
+                head: head, meeting: meetingJSON[row.appID + "/" + row.meetingID] ?? "null", tail: tail))
         }
-        return ListPage(items: items, totalCount: total, startOffset: offset + 1, endOffset: offset + items.count)
+        return ListIndex(entries: entries)
     }
 
     func recording(appID: String, id: String, now: Millis) throws -> String {
@@ -130,6 +141,7 @@ actor RecordingStore {
             storageConfig: request.storageConfig, startReason: RecordingJSON.reason("API_CALL", callerID: appID),
             audioRequested: request.audioRequested, maxSeconds: request.maxSeconds, dueMs: now)
         try database.execute(Schema.insertRecording, row.insertValues)
+        listIndexes[appID] = nil
         return render(row, reasons: true)
     }
 
@@ -172,6 +184,7 @@ actor RecordingStore {
             try database.execute("DELETE FROM recordings WHERE id = ?", [.text(updated.id)])
             try database.execute(Schema.insertRecording, updated.insertValues)
         }
+        listIndexes[appID] = nil
         return render(row, reasons: true)
     }
 
@@ -181,6 +194,7 @@ actor RecordingStore {
     private func advance(now: Millis) throws {
         guard try database.scalar("SELECT 1 FROM recordings WHERE due_ms IS NOT NULL AND due_ms <= ? LIMIT 1",
                                   [.integer(now)]) != nil else { return }
+        listIndexes.removeAll()
         try database.transaction {
             try database.execute("""
                 UPDATE recordings SET status = 'RECORDING', started_time = due_ms, due_ms = NULL
