@@ -24,6 +24,9 @@ public struct ResourceFetch: Sendable {
     public var referenceText: String
     /// Why this method was chosen, for EXPLAIN.
     public var reason: String
+    /// The fields the statement can read, in definition order: only these are extracted from the pages
+    /// and stored (the table still has every field's column; the others stay NULL).
+    public var fieldsRead: [String]
 }
 
 /// One invocation of a method with fully bound parameters.

@@ -31,6 +31,9 @@ public struct SelectPlanner: Sendable {
             edits += referenceEdits
         }
         let sql = SQLRewriter.apply(edits, to: text, within: statementRange)
+        for index in fetches.indices {
+            fetches[index].fieldsRead = ColumnUsage.fieldsRead(by: sql, fields: fetches[index].resource.resource.fields.map(\.name))
+        }
         return SelectPlan(fetches: fetches, sql: sql)
     }
 
@@ -95,7 +98,8 @@ public struct SelectPlanner: Sendable {
         }
         let referenceText = binder.text(of: Expression(.literal(.null), range: scoped.reference.range))
         let fetch = ResourceFetch(tableName: tableName, resource: scoped.resource, method: method, calls: calls,
-                                  referenceText: referenceText, reason: reason(for: method, in: scoped.resource, bindings: bindings))
+                                  referenceText: referenceText, reason: reason(for: method, in: scoped.resource, bindings: bindings),
+                                  fieldsRead: resource.fields.map(\.name))
         return (fetch, edits)
     }
 

@@ -69,6 +69,43 @@ import Testing
         #expect(await fixture.server.requests().isEmpty)
     }
 
+    @Test func onlyTheFieldsTheStatementReadsAreLoaded() async throws {
+        let fixture = try await SandboxFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let resource = "cloudflare.realtime_kit.recordings"
+        func loads(_ sql: String) async throws -> [String] {
+            let plan = try await fixture.engine.query("EXPLAIN " + sql)
+            return plan.rows.dropLast().compactMap { row in
+                guard case .text(let note) = row[6] else { return nil }
+                return note.components(separatedBy: "; ").last
+            }
+        }
+        #expect(try await loads("SELECT status, COUNT(*), SUM(file_size) FROM \(resource) WHERE \(fixture.scope) GROUP BY status")
+                == ["loads 2 of 14 fields: file_size, status"])
+        #expect(try await loads("SELECT count(*) FROM \(resource) WHERE \(fixture.scope)") == ["loads no field (rows counted only)"])
+        #expect(try await loads("SELECT count(*) FROM \(resource) WHERE \(fixture.scope) AND \"STATUS\" = 'PAUSED'")
+                == ["loads 1 of 14 fields: status"])
+        #expect(try await loads("SELECT meeting->>'title', 2 * recording_duration FROM \(resource) WHERE \(fixture.scope)")
+                == ["loads 2 of 14 fields: meeting, recording_duration"])
+        for everything in ["SELECT * FROM \(resource) WHERE \(fixture.scope)",
+                           "SELECT DISTINCT r.* FROM \(resource) r WHERE \(fixture.scope)",
+                           "SELECT n FROM (SELECT *, 1 AS n FROM \(resource) WHERE \(fixture.scope))",
+                           "SELECT count(*) FROM \(resource) NATURAL JOIN (SELECT 'x' AS status) WHERE \(fixture.scope)"] {
+            #expect(try await loads(everything) == ["loads all 14 fields"], "\(everything)")
+        }
+        // Each reference loads what the whole statement names, in every scope.
+        #expect(try await loads("""
+            SELECT a.id FROM \(resource) a JOIN \(resource) b ON b.account_id = '\(fixture.account)' AND b.app_id = '\(fixture.app)'
+            AND b.session_id = a.session_id WHERE a.account_id = '\(fixture.account)' AND a.app_id = '\(fixture.app)'
+            """) == ["loads 2 of 14 fields: id, session_id", "loads 2 of 14 fields: id, session_id"])
+        // The rows are the same as with every field loaded.
+        let pruned = try await fixture.engine.query(
+            "SELECT status, count(*), sum(file_size) FROM \(resource) WHERE \(fixture.scope) GROUP BY status ORDER BY status")
+        let full = try await fixture.engine.query(
+            "SELECT status, count(*), sum(file_size) FROM (SELECT * FROM \(resource) WHERE \(fixture.scope)) GROUP BY status ORDER BY status")
+        #expect(pruned.rows == full.rows && pruned.rows.count > 1)
+    }
+
     @Test func listIsChosenWhenAListOnlyParameterIsBoundWithRecordingId() async throws {
         let fixture = try await SandboxFixture.start()
         defer { Task { await fixture.server.stop() } }

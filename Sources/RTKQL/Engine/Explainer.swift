@@ -39,6 +39,7 @@ struct Explainer {
                 if call.pagination != nil {
                     note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page)"
                 }
+                note += "; " + Explainer.loadedFields(fetch)
                 rows.append([.integer(Int64(step)), .text(fetch.tableName), .text(fetch.resource.fullName + "." + fetch.method.name),
                              .text(fetch.method.http.verb), .text(url), .null, .text(note)])
             }
@@ -51,5 +52,13 @@ struct Explainer {
         step += 1
         rows.append([.integer(Int64(step)), .text("sqlite"), .null, .null, .null, .null, .text(plan.sql)])
         return QueryResult(columns: ["step", "target", "method", "http_method", "url", "body", "note"], rows: rows)
+    }
+
+    /// Which fields the load extracts: the statement reads only these.
+    static func loadedFields(_ fetch: ResourceFetch) -> String {
+        let total = fetch.resource.resource.fields.count
+        if fetch.fieldsRead.count == total { return "loads all \(total) fields" }
+        if fetch.fieldsRead.isEmpty { return "loads no field (rows counted only)" }
+        return "loads \(fetch.fieldsRead.count) of \(total) fields: " + fetch.fieldsRead.joined(separator: ", ")
     }
 }

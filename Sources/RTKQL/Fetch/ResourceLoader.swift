@@ -24,12 +24,12 @@ struct ResourceLoader {
 
     func load(_ fetch: ResourceFetch, into database: Database) async throws(RTKQLError) -> LoadReport {
         let fields = fetch.resource.resource.fields
-        let decoder = PageDecoder(fields: fields.map(\.name), rowsPath: fetch.method.response.rows,
+        let decoder = PageDecoder(fields: fetch.fieldsRead, rowsPath: fetch.method.response.rows,
                                   totalPath: fetch.method.pagination?.totalCount)
         var report = LoadReport()
         let loader: TableLoader
         do {
-            loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields)
+            loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields, loading: fetch.fieldsRead)
             try loader.begin()
         } catch {
             throw .sql(message: "\(error)")

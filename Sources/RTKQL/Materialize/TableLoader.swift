@@ -6,14 +6,18 @@ import RTKQLStorage
 final class TableLoader {
     let tableName: String
     let fields: [FieldDefinition]
+    /// The columns rows are inserted into, in the order their values come (the others stay NULL).
+    let loadedColumns: [String]
     private let database: Database
     private var insert: Statement?
     private(set) var rowCount = 0
 
-    init(database: Database, tableName: String, fields: [FieldDefinition]) throws {
+    /// A table with a column for each of `fields`; rows fill the `loading` columns (nil: all of them).
+    init(database: Database, tableName: String, fields: [FieldDefinition], loading: [String]? = nil) throws {
         self.database = database
         self.tableName = tableName
         self.fields = fields
+        loadedColumns = loading ?? fields.map(\.name)
         let columns = fields.map { "\(TableLoader.quote($0.name)) \($0.sqliteType)" }.joined(separator: ", ")
         try database.execute("CREATE TABLE \(TableLoader.quote(tableName)) (\(columns))")
     }
@@ -21,11 +25,17 @@ final class TableLoader {
     /// Starts the load's transaction.
     func begin() throws {
         try database.execute("BEGIN")
-        let placeholders = Array(repeating: "?", count: fields.count).joined(separator: ", ")
-        insert = try database.prepare("INSERT INTO \(TableLoader.quote(tableName)) VALUES (\(placeholders))")
+        let table = TableLoader.quote(tableName)
+        if loadedColumns.isEmpty {
+            insert = try database.prepare("INSERT INTO \(table) DEFAULT VALUES")
+        } else {
+            let columns = loadedColumns.map(TableLoader.quote).joined(separator: ", ")
+            let placeholders = Array(repeating: "?", count: loadedColumns.count).joined(separator: ", ")
+            insert = try database.prepare("INSERT INTO \(table) (\(columns)) VALUES (\(placeholders))")
+        }
     }
 
-    /// Inserts one row (values in field order).
+    /// Inserts one row (values in `loadedColumns` order).
     func insert(_ values: [SQLValue]) throws {
         guard let insert else { return }
         for (index, value) in values.enumerated() {
