@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
         .target(name: "CCurl",
                 linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CAllocatorTuning"),
 
         // Layers, one module each; data flows one way.
         .target(name: "RTKQLJSON", swiftSettings: strictSettings),
@@ -46,7 +47,7 @@ let package = Package(
                 dependencies: ["RTKQLStorage", "RTKQLJSON", .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
-                          dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine", .product(name: "Yams", package: "Yams"),
+                          dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine", "CAllocatorTuning", .product(name: "Yams", package: "Yams"),
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictSettings),
 

@@ -154,6 +154,10 @@ final class ResponseSink {
         let name = line[..<colon].lowercased()
         let value = line[line.index(after: colon)...].trimmingSpaces()
         headers[name] = value
+        // One allocation for the whole body rather than a doubling series of copies.
+        if name == "content-length", let length = Int(value), length > body.capacity {
+            body.reserveCapacity(min(length, 256 << 20))
+        }
     }
 }
 

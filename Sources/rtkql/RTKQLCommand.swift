@@ -23,6 +23,7 @@ struct RTKQLCommand: AsyncParsableCommand {
 
     /// Runs the command line, mapping errors to rtkql's exit codes: 0 ok, 1 query or API error, 2 usage.
     static func main() async {
+        AllocatorTuning.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             // No arguments: the shell on a terminal, else the statements on standard input.
