@@ -36,6 +36,15 @@ CURLcode rtkql_curl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **val
 CURLMcode rtkql_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
     return curl_multi_setopt(multi, option, value);
 }
-CURLSHcode rtkql_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
-    return curl_share_setopt(share, option, value);
+int rtkql_curl_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result) {
+    int left = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &left)) != NULL) {
+        if (message->msg == CURLMSG_DONE) {
+            *easy = message->easy_handle;
+            *result = message->data.result;
+            return 1;
+        }
+    }
+    return 0;
 }

@@ -80,7 +80,10 @@ public struct JSONScanner {
         position += 1  // opening quote
         let start = position
         var escaped = false
-        while position < bytes.count {
+        let count = bytes.count
+        while true {
+            position = JSONScanner.plainRun(bytes, from: position)
+            guard position < count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let end = position
@@ -95,7 +98,37 @@ public struct JSONScanner {
             if byte < 0x20 { throw error("control character in string") }
             position += 1
         }
+        position = count
         throw error("unterminated string")
+    }
+
+    /// The offset of the first byte at or after `offset` that ends a plain run of string content (a quote,
+    /// a backslash or a control character), or the end. Eight bytes at a time while none of them can.
+    @inline(__always)
+    static func plainRun(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        guard let base = bytes.baseAddress else { return offset }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        var position = offset
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            // A byte is flagged when it is 0 in `quote` or `backslash`, or below 0x20 in `word`.
+            let flags = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+            if flags != 0 {
+                return position + (flags.trailingZeroBitCount >> 3)
+            }
+            position += 8
+        }
+        while position < count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return position }
+            position += 1
+        }
+        return count
     }
 
     /// Decodes the string content `start..<end`.

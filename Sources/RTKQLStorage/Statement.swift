@@ -82,6 +82,17 @@ public final class Statement {
         try DatabaseError.check(bindUTF8(bytes, at: index), database.connection, sql: sql)
     }
 
+    /// Binds UTF-8 text at `index` (1-based) without copying it: `bytes` must stay valid and unchanged
+    /// until the statement is next reset (or the parameter rebound). For loading rows straight from a
+    /// response body that outlives the step.
+    public func bindTextNoCopy(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return try bindText(bytes, at: index) }
+        let code = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+            sqlite3_bind_text(handle, index, chars, Int32(bytes.count), nil)  // nil: SQLITE_STATIC
+        }
+        try DatabaseError.check(code, database.connection, sql: sql)
+    }
+
     private func bindUTF8(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) -> Int32 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             // A nil pointer would bind NULL: an empty string must stay an empty string.

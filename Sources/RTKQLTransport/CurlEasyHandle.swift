@@ -7,30 +7,40 @@ enum CurlGlobal {
     }()
 }
 
-/// One libcurl easy handle: performs requests one at a time, keeping its connection alive between them.
+/// One libcurl easy handle: carries one request at a time through the `CurlMulti` driver, which keeps
+/// connections alive between requests.
 ///
-/// Not thread-safe: a handle is used by one thread at a time (the `HTTPClient` pool sees to that).
+/// Not thread-safe: a handle is used by one thread at a time (the driver's).
 final class CurlEasyHandle {
-    private let handle: UnsafeMutableRawPointer
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    let handle: UnsafeMutableRawPointer
+    /// libcurl writes its explanation of a failure here; it must outlive every transfer.
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// What the request in flight needs kept alive until it finishes.
+    private var sink: ResponseSink?
+    private var headerList: UnsafeMutablePointer<curl_slist>?
 
     init() {
         _ = CurlGlobal.initialised
         guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed") }
         self.handle = handle
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     deinit {
+        curl_slist_free_all(headerList)
         curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
     }
 
-    /// Sends `request` and waits for the whole response.
-    func perform(_ request: HTTPRequest, options: TransportOptions, isCancelled: @escaping @Sendable () -> Bool) throws -> HTTPResponse {
+    /// Sets the handle up for `request`; the driver then adds it to its multi handle.
+    func prepare(_ request: HTTPRequest, options: TransportOptions, isCancelled: @escaping @Sendable () -> Bool) {
         curl_easy_reset(handle)
+        curl_slist_free_all(headerList)
+        headerList = nil
+        errorBuffer[0] = 0
         let sink = ResponseSink(isCancelled: isCancelled)
+        self.sink = sink
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
-        var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
 
         setLong(CURLOPT_NOSIGNAL, 1)
         setString(CURLOPT_URL, request.url)
@@ -41,9 +51,10 @@ final class CurlEasyHandle {
         setLong(CURLOPT_TIMEOUT_MS, Int(options.totalTimeoutMilliseconds))
         setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
-        errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            _ = rtkql_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
-        }
+        // HTTP/2 where the server offers it, with concurrent requests multiplexed on one connection.
+        setLong(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        setLong(CURLOPT_PIPEWAIT, 1)
+        _ = rtkql_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
 
         switch request.method {
         case "GET":
@@ -97,17 +108,23 @@ final class CurlEasyHandle {
         }
         _ = rtkql_curl_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, sinkPointer)
 
-        let code = curl_easy_perform(handle)
-        if code != CURLE_OK {
-            throw transportError(code, request: request)
+    }
+
+    /// The response of the finished transfer, or the transport error that ended it.
+    func finish(_ code: CURLcode, request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
+        defer {
+            sink = nil
+            curl_slist_free_all(headerList)
+            headerList = nil
         }
+        guard code == CURLE_OK, let sink else { return .failure(transportError(code, request: request)) }
         var status: Int = 0
         _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+        return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
     }
 
     private func transportError(_ code: CURLcode, request: HTTPRequest) -> TransportError {
-        let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let detail = String(cString: errorBuffer)
         let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         let kind: TransportError.Kind
         switch code {

@@ -11,14 +11,16 @@ public struct TransportOptions: Sendable {
     public init() {}
 }
 
-/// Sends HTTP requests with libcurl. Connections are kept alive and reused through a pool of easy
-/// handles; requests run on background threads so callers can await them concurrently.
+/// Sends HTTP requests with libcurl: every request of a client goes through one multi handle, which
+/// reuses connections across requests and multiplexes concurrent requests over HTTP/2 where the
+/// server offers it. Callers await requests concurrently; one thread drives the transfers.
 public final class HTTPClient: Sendable {
     public let options: TransportOptions
-    private let idleHandles = Mutex<[UnsafeSendableBox<CurlEasyHandle>]>([])
+    private let driver: CurlMulti
 
     public init(options: TransportOptions = TransportOptions()) {
         self.options = options
+        driver = CurlMulti(options: options)
     }
 
     /// Sends one request and returns its response (any status). Throws `TransportError` when no
@@ -27,41 +29,14 @@ public final class HTTPClient: Sendable {
         let flag = CancellationFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
-                // A blocking transfer gets its own thread: blocking the shared dispatch pool starves
-                // it (libdispatch adds threads for blocked work only after a delay).
-                let thread = Thread {
-                    let easy = self.takeHandle()
-                    defer { self.returnHandle(easy) }
-                    do {
-                        let response = try easy.value.perform(request, options: self.options) {
-                            flag.isSet
-                        }
-                        continuation.resume(returning: response)
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
+                driver.submit(request, isCancelled: { flag.isSet }) { outcome in
+                    continuation.resume(with: outcome.mapError { $0 as any Error })
                 }
-                thread.stackSize = 1 << 20
-                thread.start()
             }
         } onCancel: {
             flag.set()
         }
     }
-
-    private func takeHandle() -> UnsafeSendableBox<CurlEasyHandle> {
-        idleHandles.withLock { $0.popLast() } ?? UnsafeSendableBox(CurlEasyHandle())
-    }
-
-    private func returnHandle(_ handle: UnsafeSendableBox<CurlEasyHandle>) {
-        idleHandles.withLock { $0.append(handle) }
-    }
-}
-
-/// Carries a non-Sendable value across a concurrency boundary where the code guarantees exclusive use.
-final class UnsafeSendableBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// A flag raised when the awaiting task is cancelled, read by libcurl's progress callback.

@@ -24,6 +24,8 @@ CURLcode rtkql_curl_easy_getinfo_double(CURL *handle, CURLINFO info, double *val
 CURLcode rtkql_curl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
 
 CURLMcode rtkql_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
-CURLSHcode rtkql_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value);
+/* Reads the multi handle's messages up to the next finished transfer: 1 and its handle and result,
+   or 0 when no transfer has finished. */
+int rtkql_curl_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result);
 
 #endif

@@ -4,27 +4,63 @@ import RTKQLStorage
 /// Loads response pages of a resource into a SQLite table, the way the engine does for each
 /// resource reference: streamed field by field into one prepared INSERT, in one transaction.
 /// Exposed for benchmarks and for programs that fetch pages themselves.
-public struct RowMaterializer {
+public struct RowMaterializer: Sendable {
     let decoder: PageDecoder
     let fields: [FieldDefinition]
+    let loaded: [String]
 
-    /// A materializer for `resource`'s rows found at `rowsPath` (`data`).
-    public init(resource: ResourceDefinition, rowsPath: String = "data") {
+    /// A materializer for `resource`'s rows found at `rowsPath` (`data`). With `loading`, only those
+    /// fields are extracted and stored (the engine loads only the fields a statement reads); the
+    /// table still has a column for every field.
+    public init(resource: ResourceDefinition, rowsPath: String = "data", loading: [String]? = nil) {
         fields = resource.fields
-        decoder = PageDecoder(fields: fields.map(\.name), rowsPath: rowsPath, totalPath: nil)
+        loaded = loading ?? fields.map(\.name)
+        decoder = PageDecoder(fields: loaded, rowsPath: rowsPath, totalPath: nil)
     }
 
     /// Creates `table` in `database` and loads every row of `pages` into it; returns the row count.
-    public func load(_ pages: [[UInt8]], into database: Database, table: String) throws -> Int {
-        let loader = try TableLoader(database: database, tableName: table, fields: fields)
+    /// As the engine does, pages are decoded concurrently (`concurrency` at a time, on other threads)
+    /// while the pages before them are inserted, in order.
+    public func load(_ pages: [[UInt8]], into database: Database, table: String, concurrency: Int = 4) async throws -> Int {
+        let loader = try TableLoader(database: database, tableName: table, fields: fields, loading: loaded)
         try loader.begin()
+        let decoder = self.decoder
         do {
-            for page in pages { _ = try decoder.decodeFields(page) { fields, bytes in try loader.insert(fields, bytes: bytes) } }
+            try await withThrowingTaskGroup(of: (Int, DecodedPage).self) { group in
+                var launched = 0
+                var nextToInsert = 0
+                var ready: [Int: DecodedPage] = [:]
+                while launched < min(max(1, concurrency), pages.count) {
+                    let (index, page) = (launched, pages[launched])
+                    group.addTask { (index, try decoder.decodePage(page)) }
+                    launched += 1
+                }
+                while let (index, decoded) = try await group.next() {
+                    ready[index] = decoded
+                    while let page = ready.removeValue(forKey: nextToInsert) {
+                        try loader.insert(page)
+                        nextToInsert += 1
+                    }
+                    if launched < pages.count {
+                        let (index, page) = (launched, pages[launched])
+                        group.addTask { (index, try decoder.decodePage(page)) }
+                        launched += 1
+                    }
+                }
+            }
             try loader.commit()
         } catch {
             loader.rollback()
             throw error
         }
         return loader.rowCount
+    }
+
+    /// Decodes every row of `pages` without storing them (validation and field extraction only);
+    /// returns the row count.
+    public func scan(_ pages: [[UInt8]]) throws -> Int {
+        var rows = 0
+        for page in pages { rows += try decoder.decodeFields(page) { _, _ in }.rowCount }
+        return rows
     }
 }

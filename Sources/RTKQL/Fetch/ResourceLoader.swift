@@ -115,35 +115,37 @@ struct ResourceLoader {
         }
     }
 
+    /// Pages are fetched and decoded (JSON read and checked) concurrently, at most `concurrency` at a
+    /// time, and inserted in page order as they become ready.
     private func loadConcurrently(_ call: MethodCall, pages: ClosedRange<Int>, method: MethodDefinition, decoder: PageDecoder,
                                   loader: TableLoader, report: inout LoadReport, pageLoaded: () -> Void) async throws(RTKQLError) {
         let api = self.api
         let requests = pages.map { page in (page, request(method, call.parameters(forPage: page))) }
         let window = max(1, concurrency)
         var outcome: Result<Int, RTKQLError> = .success(0)
-        await withTaskGroup(of: (Int, Result<HTTPResponse, RTKQLError>).self) { group in
+        await withTaskGroup(of: (Int, Result<DecodedPage, RTKQLError>).self) { group in
             // No nested function captures `group`: optimised builds mis-handled that (page numbers
             // came back wrong), so tasks are added inline, each owning a copy of its page and request.
             var launched = 0
-            var buffered: [Int: HTTPResponse] = [:]
+            var buffered: [Int: DecodedPage] = [:]
             var nextToInsert = pages.lowerBound
             var finished = false
             while launched < min(window, requests.count) {
                 let (page, request) = requests[launched]
                 launched += 1
-                group.addTask { [page, request] in (page, await api.result(of: request)) }
+                group.addTask { [page, request] in (page, ResourceLoader.decode(await api.result(of: request), of: request, decoder: decoder)) }
             }
             while !finished, let (page, result) = await group.next() {
                 switch result {
                 case .failure(let error):
                     outcome = .failure(error)
                     finished = true
-                case .success(let response):
-                    buffered[page] = response
+                case .success(let decoded):
+                    buffered[page] = decoded
                     while let ready = buffered.removeValue(forKey: nextToInsert) {
-                        let index = nextToInsert - pages.lowerBound
                         do {
-                            let count = try insert(ready, of: requests[index].1, decoder: decoder, loader: loader).rowCount
+                            try loader.insert(ready)
+                            let count = ready.summary.rowCount
                             if case .success(let done) = outcome { outcome = .success(done + 1) }
                             pageLoaded()
                             if count == 0 { finished = true; break }  // an empty page ends the listing
@@ -157,7 +159,9 @@ struct ResourceLoader {
                     if !finished, launched < requests.count {
                         let (nextPage, nextRequest) = requests[launched]
                         launched += 1
-                        group.addTask { [nextPage, nextRequest] in (nextPage, await api.result(of: nextRequest)) }
+                        group.addTask { [nextPage, nextRequest] in
+                            (nextPage, ResourceLoader.decode(await api.result(of: nextRequest), of: nextRequest, decoder: decoder))
+                        }
                     }
                 }
             }
@@ -174,12 +178,22 @@ struct ResourceLoader {
 
     private func insert(_ response: HTTPResponse, of request: HTTPRequest, decoder: PageDecoder,
                         loader: TableLoader) throws(RTKQLError) -> PageSummary {
-        do {
-            return try decoder.decodeFields(response.body) { fields, bytes in try loader.insert(fields, bytes: bytes) }
-        } catch let error as MalformedResponse {
-            throw .malformedResponse(request: "\(request.method) \(request.url)", message: error.message)
-        } catch {
-            throw .sql(message: "\(error)")
+        let page = try ResourceLoader.decode(.success(response), of: request, decoder: decoder).get()
+        do { try loader.insert(page) } catch { throw .sql(message: "\(error)") }
+        return page.summary
+    }
+
+    /// Reads and checks a fetched page, away from the database.
+    private static func decode(_ fetched: Result<HTTPResponse, RTKQLError>, of request: HTTPRequest,
+                               decoder: PageDecoder) -> Result<DecodedPage, RTKQLError> {
+        fetched.flatMap { response in
+            do {
+                return .success(try decoder.decodePage(response.body))
+            } catch let error as MalformedResponse {
+                return .failure(.malformedResponse(request: "\(request.method) \(request.url)", message: error.message))
+            } catch {
+                return .failure(.sql(message: "\(error)"))
+            }
         }
     }
 }

@@ -1,8 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import RTKQLJSON
 import RTKQLStorage
 
 /// What a page said besides its rows.
-struct PageSummary {
+struct PageSummary: Sendable {
     var rowCount = 0
     /// The total row count the API reported, when it reports one.
     var totalCount: Int?
@@ -10,7 +13,7 @@ struct PageSummary {
 
 /// One field of a row as read from the page: numbers decoded, text left in place as a byte range of
 /// the body (only escaped strings are decoded), so loading a row allocates no strings.
-enum FieldValue {
+enum FieldValue: Sendable {
     case null
     case integer(Int64)
     case real(Double)
@@ -31,6 +34,14 @@ enum FieldValue {
     }
 }
 
+/// A page read and found well-formed: its body and its rows' fields, row after row.
+struct DecodedPage: Sendable {
+    var body: [UInt8]
+    /// `summary.rowCount` rows of the decoder's field count each; `.bytes` ranges index `body`.
+    var fields: [FieldValue]
+    var summary: PageSummary
+}
+
 /// A response body that does not have the promised shape.
 struct MalformedResponse: Error, CustomStringConvertible {
     var message: String
@@ -40,7 +51,7 @@ struct MalformedResponse: Error, CustomStringConvertible {
 /// Streams the rows of a response body into SQL values, field by field, without building a
 /// tree per row: strings are decoded once, numbers parsed from their bytes, and nested objects
 /// copied as their exact JSON text.
-struct PageDecoder {
+struct PageDecoder: Sendable {
     let fieldNames: [[UInt8]]
     /// Where rows sit (`data`, or `data.recording`).
     let rowsPath: [String]
@@ -58,34 +69,42 @@ struct PageDecoder {
         try decodeFields(body) { fields, bytes in try row(fields.map { $0.sqlValue(in: bytes) }) }
     }
 
+    /// Reads and checks a whole page, keeping its rows' fields (which point into the body) for insertion.
+    func decodePage(_ body: [UInt8]) throws -> DecodedPage {
+        var fields: [FieldValue] = []
+        fields.reserveCapacity(fieldNames.count * 100)
+        let summary = try decodeFields(body) { row, _ in fields.append(contentsOf: row) }
+        return DecodedPage(body: body, fields: fields, summary: summary)
+    }
+
     /// Decodes `body`, calling `row` with each row's fields in field order and the body's bytes
-    /// (valid only during the call) that `.bytes` fields point into.
+    /// (valid only during the call) that `.bytes` fields point into. An error thrown by `row` stops
+    /// the decoding and is rethrown as it is.
     func decodeFields(_ body: [UInt8], row: ([FieldValue], UnsafeBufferPointer<UInt8>) throws -> Void) throws -> PageSummary {
         var summary = PageSummary()
         var foundRows = false
+        var rowFailure: (any Error)?
+        var shapeFailure: MalformedResponse?
         let fieldCount = fieldNames.count
         var values = [FieldValue](repeating: .null, count: fieldCount)
         try body.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
-            func walk(_ scanner: inout JSONScanner, depth: Int) throws {
+            func walk(_ scanner: inout JSONScanner, depth: Int) throws(JSONError) {
                 try scanner.readObject { (scanner: inout JSONScanner, start, end, escaped) throws(JSONError) in
                     let key = try scanner.decodeString(start: start, end: end, escaped: escaped)
                     if depth < rowsPath.count, key == rowsPath[depth] {
                         if depth == rowsPath.count - 1 {
                             foundRows = true
-                            do {
-                                try readRows(&scanner, values: &values, summary: &summary) { try row($0, buffer) }
-                            } catch let error as JSONError {
-                                throw error
-                            } catch {
-                                throw JSONError(message: "\(error)", offset: scanner.position)
+                            try readRows(&scanner, values: &values, summary: &summary, shapeFailure: &shapeFailure) { fields throws(JSONError) in
+                                do { try row(fields, buffer) } catch {
+                                    rowFailure = error
+                                    throw JSONError(message: "row rejected", offset: 0)
+                                }
                             }
                             return
                         }
                         if try scanner.peek() == UInt8(ascii: "{") {
-                            do { try walk(&scanner, depth: depth + 1) } catch let error as JSONError { throw error } catch {
-                                throw JSONError(message: "\(error)", offset: scanner.position)
-                            }
+                            try walk(&scanner, depth: depth + 1)
                             return
                         }
                     }
@@ -101,7 +120,9 @@ struct PageDecoder {
                 try walk(&scanner, depth: 0)
                 scanner.skipWhitespace()
                 if !scanner.isAtEnd { throw scanner.error("unexpected text after the JSON value") }
-            } catch let error as JSONError {
+            } catch {
+                if let rowFailure { throw rowFailure }
+                if let shape = shapeFailure { throw shape }
                 throw MalformedResponse(message: "malformed JSON (\(error))")
             }
         }
@@ -111,20 +132,18 @@ struct PageDecoder {
         return summary
     }
 
+    /// Reads the rows value: an array of row objects, one row object, or null. Anything else is
+    /// recorded in `shapeFailure` (and stops the scan).
     private func readRows(_ scanner: inout JSONScanner, values: inout [FieldValue], summary: inout PageSummary,
-                          row: ([FieldValue]) throws -> Void) throws {
+                          shapeFailure: inout MalformedResponse?,
+                          row: ([FieldValue]) throws(JSONError) -> Void) throws(JSONError) {
         switch try scanner.peek() {
         case UInt8(ascii: "["):
-            var failure: (any Error)?
             try scanner.readArray { (scanner: inout JSONScanner) throws(JSONError) in
                 try readRow(&scanner, into: &values)
                 summary.rowCount += 1
-                do { try row(values) } catch {
-                    failure = error
-                    throw JSONError(message: "row rejected", offset: scanner.position)
-                }
+                try row(values)
             }
-            if let failure { throw failure }
         case UInt8(ascii: "{"):
             try readRow(&scanner, into: &values)
             summary.rowCount += 1
@@ -132,15 +151,17 @@ struct PageDecoder {
         case UInt8(ascii: "n"):
             _ = try scanner.skipValue()
         default:
-            throw MalformedResponse(message: "`\(rowsPath.joined(separator: "."))` is neither an array nor an object")
+            shapeFailure = MalformedResponse(message: "`\(rowsPath.joined(separator: "."))` is neither an array nor an object")
+            throw scanner.error("unexpected rows value")
         }
     }
 
     private func readRow(_ scanner: inout JSONScanner, into values: inout [FieldValue]) throws(JSONError) {
         for index in values.indices { values[index] = .null }
         guard try scanner.peek() == UInt8(ascii: "{") else { throw scanner.error("expected a row object") }
+        var expected = 0
         try scanner.readObject { (scanner: inout JSONScanner, start, end, escaped) throws(JSONError) in
-            guard let index = fieldIndex(scanner.bytes, start: start, end: end, escaped: escaped) else {
+            guard !escaped, let index = fieldIndex(scanner.bytes, start: start, end: end, expected: &expected) else {
                 _ = try scanner.skipValue()
                 return
             }
@@ -148,19 +169,28 @@ struct PageDecoder {
         }
     }
 
+    /// The index of the field named by the key at `start..<end`. Rows list their keys in the same order,
+    /// so the field after the last one found is tried first.
     @inline(__always)
-    private func fieldIndex(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, escaped: Bool) -> Int? {
-        guard !escaped else { return nil }
-        let length = end - start
-        for (index, name) in fieldNames.enumerated() where name.count == length && name.first == bytes[start] {
-            var same = true
-            for offset in 1..<max(length, 1) where name[offset] != bytes[start + offset] {
-                same = false
-                break
-            }
-            if same { return index }
+    private func fieldIndex(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, expected: inout Int) -> Int? {
+        if expected < fieldNames.count, isField(expected, bytes, start: start, end: end) {
+            expected += 1
+            return expected - 1
+        }
+        for index in fieldNames.indices where isField(index, bytes, start: start, end: end) {
+            expected = index + 1
+            return index
         }
         return nil
+    }
+
+    @inline(__always)
+    private func isField(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        let name = fieldNames[index]
+        guard name.count == end - start else { return false }
+        return name.withUnsafeBufferPointer { name in
+            memcmp(name.baseAddress!, bytes.baseAddress! + start, name.count) == 0
+        }
     }
 
     private func readScalar(_ scanner: inout JSONScanner) throws(JSONError) -> FieldValue {
