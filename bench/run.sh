@@ -1,63 +1,106 @@
 #!/usr/bin/env bash
-# The benchmark suite (release build): starts the sandbox with N recordings and a latency, then
-# times, side by side, (a) rtkql end to end, (b) bench/sequential.py (requests + sqlite3, what a
-# user would otherwise write), (c) curl fetching the same pages over one keep-alive connection.
-# Results: bench/results/latest.md (copy the table into docs/performance.md).
+# The benchmark suite (release build). Starts `rtkql sandbox` with the data of each scenario and
+# measures, side by side, every figure of docs/performance.md:
+#   1. 16,000 recordings (160 pages), no added latency: (a) rtkql end to end, (b) bench/sequential.py
+#      (requests + sqlite3, what a user would otherwise write), (c) curl over one keep-alive connection.
+#   2. the same with 50 ms added to every response.
+#   3. 100,000 recordings: rtkql's peak resident memory (the GROUP BY query, and SELECT * keeping every field).
+#   4. start-up: `rtkql --version`, and a one-page query against a running sandbox.
+#   5. (d) in-process: the parser alone and the materializer alone (rtkql-benchmarks).
+# Each timing is hyperfine's median over RUNS runs. rtkql's rows are first checked against the sequential script's.
+# Results: bench/results/latest.md (docs/performance.md quotes them).
 #
-# usage: bench/run.sh [RECORDINGS=16000] [LATENCY_MS=0] [RUNS=5]
+# usage: bench/run.sh [RUNS=7]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RECORDINGS=${1:-16000}
-LATENCY=${2:-0}
-RUNS=${3:-5}
+RUNS=${1:-7}
+LATENCY_RUNS=3
 BIN=.build/release/rtkql
-[ -x "$BIN" ] && [ -x .build/release/rtkql-benchmarks ] || swift build -c release
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+[ -x "$BIN" ] && [ -x .build/release/rtkql-benchmarks ] || swift build -c release --static-swift-stdlib
+export CLOUDFLARE_API_TOKEN=rtkql-sandbox-token
 ACCOUNT=c0ffee00c0ffee00c0ffee00c0ffee00
 APP=a11ce000-0000-4000-8000-000000000001
-TOKEN=rtkql-sandbox-token
-BASE=http://127.0.0.1:$PORT/client/v4
-"$BIN" sandbox --port "$PORT" --recordings "$RECORDINGS" --latency-ms "$LATENCY" >/dev/null &
-SANDBOX=$!
-trap 'kill $SANDBOX 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/accounts/$ACCOUNT/realtime/kit/$APP/recordings?per_page=1" -H "Authorization: Bearer $TOKEN" && break; sleep 0.1; done
-
-PAGES=$(( (RECORDINGS + 99) / 100 ))
-URLS=()
-for page in $(seq 1 "$PAGES"); do URLS+=("$BASE/accounts/$ACCOUNT/realtime/kit/$APP/recordings?page_no=$page&per_page=100"); done
-QUERY="SELECT status, COUNT(*), SUM(file_size) FROM cloudflare.realtime_kit.recordings WHERE account_id = '$ACCOUNT' AND app_id = '$APP' GROUP BY status"
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-timeit() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
-
-# Correctness first: rtkql's rows must equal the sequential script's.
-ours=$(CLOUDFLARE_API_TOKEN=$TOKEN "$BIN" exec --api-base-url "$BASE" -o csv -H "$QUERY ORDER BY status" | tr -d '\r' | tr ',' '|')
-theirs=$(python3 bench/sequential.py "$BASE" "$ACCOUNT" "$APP" "$TOKEN")
-if [ "$ours" != "$theirs" ]; then echo "rtkql and the sequential script disagree:"; echo "$ours"; echo "---"; echo "$theirs"; exit 1; fi
-
-declare -A RESULTS
-for tool in rtkql python curl; do
-  times=()
-  for _ in $(seq 1 "$RUNS"); do
-    case $tool in
-      rtkql) times+=("$(CLOUDFLARE_API_TOKEN=$TOKEN timeit "$BIN" exec --api-base-url "$BASE" -o csv "$QUERY")") ;;
-      python) times+=("$(timeit python3 bench/sequential.py "$BASE" "$ACCOUNT" "$APP" "$TOKEN")") ;;
-      curl) times+=("$(timeit curl -s -H "Authorization: Bearer $TOKEN" "${URLS[@]}")") ;;
-    esac
-  done
-  RESULTS[$tool]=$(printf '%s\n' "${times[@]}" | median)
-done
-
+SCOPE="account_id = '$ACCOUNT' AND app_id = '$APP'"
+QUERY="SELECT status, COUNT(*), SUM(file_size) FROM cloudflare.realtime_kit.recordings WHERE $SCOPE GROUP BY status"
+RESULTS=bench/results/latest.md
 mkdir -p bench/results
+
+command -v hyperfine >/dev/null || { echo "bench/run.sh times with hyperfine: apt-get install -y hyperfine (make bench does)"; exit 1; }
+TMP=$(mktemp -d)
+SANDBOX=""
+trap '[ -n "$SANDBOX" ] && kill $SANDBOX 2>/dev/null; rm -rf "$TMP"' EXIT
+# start_sandbox RECORDINGS LATENCY_MS: starts it on a free port, sets BASE and URLS (every page, 100 per page).
+start_sandbox() {
+  [ -n "$SANDBOX" ] && kill $SANDBOX 2>/dev/null && wait $SANDBOX 2>/dev/null || true
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$BIN" sandbox --port "$port" --recordings "$1" --latency-ms "$2" >/dev/null &
+  SANDBOX=$!
+  BASE=http://127.0.0.1:$port/client/v4
+  LIST=$BASE/accounts/$ACCOUNT/realtime/kit/$APP/recordings
+  for _ in $(seq 1 600); do curl -s -o /dev/null "$LIST?per_page=1" -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" && break; sleep 0.1; done
+  URLS=()
+  for page in $(seq 1 $(( ($1 + 99) / 100 ))); do URLS+=("$LIST?page_no=$page&per_page=100"); done
+  curl -s -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" "${URLS[@]}" >/dev/null  # warm the sandbox's list index
+}
+
+# median_ms RUNS COMMAND: the median wall time of COMMAND (one string, shell quoting), in milliseconds,
+# timed by hyperfine without a shell in between, after one warm-up run.
+median_ms() {
+  hyperfine -N --warmup 1 --runs "$1" --export-json "$TMP/timing.json" -- "$2" >/dev/null 2>&1 \
+    || { echo "benchmark command failed: $2" >&2; exit 1; }
+  python3 -c "import json; print(f\"{json.load(open('$TMP/timing.json'))['results'][0]['median'] * 1000:.1f}\")"
+}
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+rtkql_query() { echo "$BIN exec --api-base-url $BASE -o csv \"$QUERY\""; }
+python_script() { echo "python3 bench/sequential.py $BASE $ACCOUNT $APP $CLOUDFLARE_API_TOKEN"; }
+curl_pages() { echo "curl -s -H 'Authorization: Bearer $CLOUDFLARE_API_TOKEN' ${URLS[*]}"; }
+# peak_rss_mib COMMAND...: the peak resident memory of COMMAND, in MiB.
+peak_rss_mib() {
+  python3 - "$@" <<'PY'
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")
+PY
+}
+
+# side_by_side LABEL RUNS: times the three contenders against the running sandbox.
+side_by_side() {
+  local ours theirs
+  ours=$("$BIN" exec --api-base-url "$BASE" -o csv -H "$QUERY ORDER BY status" | tr -d '\r' | tr ',' '|')
+  theirs=$(python3 bench/sequential.py "$BASE" "$ACCOUNT" "$APP" "$CLOUDFLARE_API_TOKEN")
+  if [ "$ours" != "$theirs" ]; then echo "rtkql and the sequential script disagree:"; echo "$ours"; echo "---"; echo "$theirs"; exit 1; fi
+  RTKQL_MS=$(median_ms "$2" "$(rtkql_query)")
+  CURL_MS=$(median_ms "$2" "$(curl_pages)")
+  PYTHON_MS=$(median_ms "$2" "$(python_script)")
+  echo "| $1 | $RTKQL_MS ms | $CURL_MS ms | **$(ratio "$RTKQL_MS" "$CURL_MS")** | $PYTHON_MS ms | **$(ratio "$PYTHON_MS" "$RTKQL_MS")** |"
+}
+
 {
-  echo "recordings=$RECORDINGS pages=$PAGES latency_ms=$LATENCY runs=$RUNS (medians, seconds)"
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, release build; medians of $RUNS runs ($LATENCY_RUNS with latency)."
   echo
-  echo "| tool | median s | vs rtkql |"
-  echo "|---|---|---|"
-  for tool in rtkql curl python; do
-    echo "| $tool | ${RESULTS[$tool]} | $(echo "scale=2; ${RESULTS[$tool]} / ${RESULTS[rtkql]}" | bc) |"
-  done
+  echo "| scenario | rtkql | sequential curl | rtkql ÷ curl | Python script | Python ÷ rtkql |"
+  echo "|---|---|---|---|---|---|"
+  start_sandbox 16000 0
+  side_by_side "16,000 recordings, 160 pages, no added latency" "$RUNS"
+  ONE_PAGE_MS=$(median_ms 21 "$BIN exec --api-base-url $BASE -o csv \"SELECT id, status FROM cloudflare.realtime_kit.recordings WHERE $SCOPE AND page_no = 1\"")
+  VERSION_MS=$(median_ms 21 "$BIN --version")
+  start_sandbox 16000 50
+  side_by_side "the same, 50 ms per response" "$LATENCY_RUNS"
+  start_sandbox 100000 0
+  GROUP_RSS=$(peak_rss_mib "$BIN" exec --api-base-url "$BASE" -o csv "$QUERY")
+  ALL_RSS=$(peak_rss_mib "$BIN" exec --api-base-url "$BASE" -o csv "SELECT * FROM cloudflare.realtime_kit.recordings WHERE $SCOPE")
+  LARGE_MS=$(median_ms 3 "$(rtkql_query)")
+  kill $SANDBOX; wait $SANDBOX 2>/dev/null || true; SANDBOX=""
   echo
-  echo "in-process (d):"
-  .build/release/rtkql-benchmarks "$RECORDINGS" | sed 's/^/    /'
-} | tee bench/results/latest.md
+  echo "| other | measured |"
+  echo "|---|---|"
+  echo "| \`rtkql --version\` | $VERSION_MS ms |"
+  echo "| one-page query against a running sandbox, end to end | $ONE_PAGE_MS ms |"
+  echo "| 100,000 recordings (1,000 pages): the GROUP BY query | $LARGE_MS ms, peak resident memory $GROUP_RSS MiB |"
+  echo "| 100,000 recordings: \`SELECT *\`, every field kept | peak resident memory $ALL_RSS MiB |"
+  echo
+  echo "In-process (d), 16,000 recordings:"
+  echo
+  .build/release/rtkql-benchmarks 16000 | sed 's/^/    /'
+} | tee "$RESULTS"

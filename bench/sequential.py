@@ -27,13 +27,14 @@ def main():
     while True:
         response = session.get(url, params={"page_no": page, "per_page": per_page})
         response.raise_for_status()
-        rows = response.json()["data"]
+        body = response.json()
+        rows = body["data"]
         if not rows:
             break
         db.executemany(
             f"INSERT INTO recordings VALUES ({', '.join('?' for _ in FIELDS)})",
             [[json.dumps(r.get(f)) if isinstance(r.get(f), (dict, list)) else r.get(f) for f in FIELDS] for r in rows])
-        total = response.json().get("paging", {}).get("total_count")
+        total = body.get("paging", {}).get("total_count")
         if total is not None and page * per_page >= total:
             break
         page += 1

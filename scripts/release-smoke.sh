@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/rtkql
-[ -x "$BIN" ] || swift build -c release --product rtkql
+[ -x "$BIN" ] || swift build -c release --static-swift-stdlib --product rtkql
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$BIN" sandbox --port "$PORT" --recordings 5000 >/dev/null &
 SANDBOX=$!

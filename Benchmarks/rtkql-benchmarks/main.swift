@@ -9,7 +9,7 @@ import RTKQLStorage
 import RTKQLSyntax
 import RTKQLTransport
 
-func measure(_ label: String, runs: Int = 7, _ body: () async throws -> Int) async rethrows -> Double {
+func measure(_ label: String, runs: Int = 11, _ body: () async throws -> Int) async rethrows -> Double {
     var rates: [Double] = []
     for _ in 0..<runs {
         let start = ContinuousClock.now
