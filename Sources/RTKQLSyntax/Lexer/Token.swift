@@ -36,8 +36,19 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func asciiUppercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return text }
-        return String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        var text = text
+        let upper = text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+            // Written in place: no intermediate array, and no allocation at all for words of up to 15 bytes.
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    out[index] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+        return upper ?? text
     }
 
     /// True for a word that spells `keyword` (case-insensitive).
