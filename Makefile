@@ -5,18 +5,20 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libedit-dev pkg-config
+# Only the tests need it: nghttpd, an HTTP/2 server for the connection-reuse test.
+TEST_PACKAGES := nghttp2-server
 # Release binaries carry the Swift runtime statically: no dynamic symbol binding at start-up
 # (`rtkql --version` 17 ms → 11 ms; see docs/performance.md).
 RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: all deps build release run test fuzz-smoke release-smoke fuzz bench soak clean
+.PHONY: all deps test-deps build release run test fuzz-smoke release-smoke fuzz bench soak clean
 
 all: build
 
 # Installs missing Debian packages when run as root; otherwise says what to install.
-deps:
+define install_missing
 	@missing=""; \
-	for package in $(SYSTEM_PACKAGES); do \
+	for package in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -29,6 +31,13 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(SYSTEM_PACKAGES))
+
+test-deps: deps
+	$(call install_missing,$(TEST_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -39,7 +48,7 @@ release: deps
 run: build
 	$(SWIFT) run --skip-build rtkql exec --sandbox -f examples/quickstart.iql
 
-test: deps fuzz-smoke release-smoke
+test: test-deps fuzz-smoke release-smoke
 	$(SWIFT) test
 
 # The optimised binary end to end against its sandbox (the tests themselves run on the debug build).

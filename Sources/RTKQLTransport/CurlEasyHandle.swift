@@ -118,9 +118,16 @@ final class CurlEasyHandle {
             headerList = nil
         }
         guard code == CURLE_OK, let sink else { return .failure(transportError(code, request: request)) }
-        var status: Int = 0
+        var status = 0
+        var version = 0
+        var connects = 0
         _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
+        _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+        _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+        let versions = [Int(CURL_HTTP_VERSION_1_0): "1.0", Int(CURL_HTTP_VERSION_1_1): "1.1", Int(CURL_HTTP_VERSION_2_0): "2",
+                        Int(CURL_HTTP_VERSION_3): "3"]
+        return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body,
+                                     httpVersion: versions[version] ?? "", newConnections: connects))
     }
 
     private func transportError(_ code: CURLcode, request: HTTPRequest) -> TransportError {

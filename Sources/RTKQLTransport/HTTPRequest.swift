@@ -38,11 +38,17 @@ public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [String: String]
     public var body: [UInt8]
+    /// The protocol it came over: `1.1`, `2` (or `1.0`, `3`); empty when not known.
+    public var httpVersion: String
+    /// How many new connections the request opened (0 when it reused one, HTTP/2 multiplexing included).
+    public var newConnections: Int
 
-    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = []) {
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = [], httpVersion: String = "", newConnections: Int = 0) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.httpVersion = httpVersion
+        self.newConnections = newConnections
     }
 
     /// The body as UTF-8 text.
