@@ -253,64 +253,24 @@ public struct JSONScanner {
     /// Skips one value, validating it; returns its byte range.
     public mutating func skipValue(depth: Int = 0) throws(JSONError) -> Range<Int> {
         guard depth < 512 else { throw error("JSON nested too deeply") }
+        let byte = try peek()
         let start = position
-        try skipScalarOrOpen(openDepth: depth)
+        switch byte {
+        case UInt8(ascii: "{"):
+            try readObject { (scanner: inout JSONScanner, _, _, _) throws(JSONError) in _ = try scanner.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            try readArray { (scanner: inout JSONScanner) throws(JSONError) in _ = try scanner.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "\""):
+            _ = try scanString()
+        case UInt8(ascii: "t"): try expectLiteral("true")
+        case UInt8(ascii: "f"): try expectLiteral("false")
+        case UInt8(ascii: "n"): try expectLiteral("null")
+        case UInt8(ascii: "-"), 0x30...0x39:
+            _ = try scanNumber()
+        default:
+            throw error("unexpected character '\(Character(Unicode.Scalar(byte)))'")
+        }
         return start..<position
-    }
-
-    /// Skips a scalar, or a whole object or array: nested containers are tracked on a stack rather than by
-    /// recursion (one bit per level: object or array), which keeps skipping big nested objects cheap.
-    private mutating func skipScalarOrOpen(openDepth: Int) throws(JSONError) {
-        var objects: [Bool] = []  // the open containers, innermost last: true for an object
-        // Reads a value. A non-empty container is opened (its first key read) and left to the loop: then
-        // the result is true, as a value is due next. An empty one is read whole.
-        func value(_ scanner: inout JSONScanner, _ objects: inout [Bool]) throws(JSONError) -> Bool {
-            let byte = try scanner.peek()
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                guard openDepth + objects.count < 511 else { throw scanner.error("JSON nested too deeply") }
-                let isObject = byte == UInt8(ascii: "{")
-                scanner.position += 1
-                if try scanner.peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    scanner.position += 1
-                    return false
-                }
-                objects.append(isObject)
-                if isObject { try scanner.key() }
-                return true
-            case UInt8(ascii: "\""):
-                _ = try scanner.scanString()
-            case UInt8(ascii: "t"): try scanner.expectLiteral("true")
-            case UInt8(ascii: "f"): try scanner.expectLiteral("false")
-            case UInt8(ascii: "n"): try scanner.expectLiteral("null")
-            case UInt8(ascii: "-"), 0x30...0x39:
-                _ = try scanner.scanNumber()
-            default:
-                throw scanner.error("unexpected character '\(Character(Unicode.Scalar(byte)))'")
-            }
-            return false
-        }
-        var valueDue = try value(&self, &objects)
-        while true {
-            if valueDue {
-                valueDue = try value(&self, &objects)
-                continue
-            }
-            guard let isObject = objects.last else { return }
-            if try nextMember(closing: isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                if isObject { try key() }
-                valueDue = true
-            } else {
-                objects.removeLast()
-            }
-        }
-    }
-
-    /// Reads an object key and its colon.
-    private mutating func key() throws(JSONError) {
-        guard try peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
-        _ = try scanString()
-        try expect(UInt8(ascii: ":"))
     }
 
     /// Reads one value as a tree.
