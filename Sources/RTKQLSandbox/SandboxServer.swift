@@ -81,7 +81,13 @@ public final class SandboxServer: Sendable {
         await log.all()
     }
 
-    /// Forgets the requests recorded so far (the log file, if any, is kept).
+    /// The most requests that were being served at the same time (since start, or since `clearRequests()`):
+    /// how concurrent a client was.
+    public func peakConcurrentRequests() async -> Int {
+        await log.peakInFlight
+    }
+
+    /// Forgets the requests recorded so far and the peak of concurrent requests (the log file, if any, is kept).
     public func clearRequests() async {
         await log.clear()
     }

@@ -51,9 +51,11 @@ final class CurlEasyHandle {
         setLong(CURLOPT_TIMEOUT_MS, Int(options.totalTimeoutMilliseconds))
         setLong(CURLOPT_SSL_VERIFYPEER, options.verifyTLS ? 1 : 0)
         setLong(CURLOPT_SSL_VERIFYHOST, options.verifyTLS ? 2 : 0)
-        // HTTP/2 where the server offers it, with concurrent requests multiplexed on one connection.
+        // HTTP/2 where the server offers it (over TLS), with concurrent requests multiplexed on one
+        // connection: they wait for the first connection to say whether it multiplexes. Plain-HTTP servers
+        // speak HTTP/1.1 here, where that wait would only hold requests back.
         setLong(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
-        setLong(CURLOPT_PIPEWAIT, 1)
+        setLong(CURLOPT_PIPEWAIT, request.url.lowercased().hasPrefix("https:") ? 1 : 0)
         _ = rtkql_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
 
         switch request.method {

@@ -43,6 +43,27 @@ import Testing
         #expect(or.rows == [[.integer(30)]])
     }
 
+    @Test func fannedOutCallsAreFetchedAtOnce() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.appIDs = (1...4).map { "a11ce000-0000-4000-8000-00000000000\($0)" }
+        configuration.recordingsPerApp = 30
+        configuration.latencyMs = 300
+        let server = try await SandboxServer.start(configuration)
+        defer { Task { await server.stop() } }
+        let engine = Engine(configuration: EngineConfiguration(baseURL: server.baseURL,
+                                                               credentials: .bearer(token: SandboxConfiguration.demoToken)))
+        let apps = configuration.appIDs.map { "'\($0)'" }.joined(separator: ", ")
+        let result = try await engine.query("""
+            SELECT count(*), count(DISTINCT id) FROM cloudflare.realtime_kit.recordings
+            WHERE account_id = '\(SandboxConfiguration.demoAccountID)' AND app_id IN (\(apps))
+            """)
+        #expect(result.rows == [[.integer(120), .integer(120)]])
+        #expect(await server.requests().count == 4)
+        // One page per app, 300 ms each: the four requests were in flight together, not one after another.
+        let peak = await server.peakConcurrentRequests()
+        #expect(peak == 4, "peak \(peak)")
+    }
+
     @Test func predicateThatCannotBindARequiredParameterSaysWhy() async throws {
         let fixture = try await SandboxFixture.start()
         defer { Task { await fixture.server.stop() } }

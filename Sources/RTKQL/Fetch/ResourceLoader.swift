@@ -10,9 +10,10 @@ struct LoadReport: Sendable {
     var warnings: [String] = []
 }
 
-/// Fetches the pages of one resource reference's calls and loads their rows, in page order, into
-/// the reference's SQLite table. After the first page (which tells the total), the remaining pages
-/// are fetched concurrently, at most `concurrency` in flight.
+/// Fetches the pages of one resource reference's calls and loads their rows into the reference's
+/// SQLite table. Every call's first page is requested at once; a first page's `total_count` lets the
+/// call's other pages be requested concurrently. All of it shares one budget of `concurrency` requests in
+/// flight (`PagePlan` orders them); pages are decoded as they arrive and inserted call by call, in page order.
 struct ResourceLoader {
     let api: APIClient
     let baseURL: String
@@ -35,9 +36,7 @@ struct ResourceLoader {
             throw .sql(message: "\(error)")
         }
         do {
-            for call in fetch.calls {
-                try await load(call, method: fetch.method, decoder: decoder, loader: loader, report: &report)
-            }
+            try await loadPages(of: fetch, decoder: decoder, loader: loader, report: &report)
             try commit(loader)
         } catch {
             loader.rollback()
@@ -55,132 +54,64 @@ struct ResourceLoader {
         api.request(method: method.http.verb, url: RequestBuilder.url(base: baseURL, method: method, parameters: parameters), body: nil)
     }
 
-    private func load(_ call: MethodCall, method: MethodDefinition, decoder: PageDecoder, loader: TableLoader,
-                      report: inout LoadReport) async throws(RTKQLError) {
-        let first = request(method, call.parameters(forPage: 1))
-        let firstResponse = try await api.send(first)
-        report.requests += 1
-        let summary = try insert(firstResponse, of: first, decoder: decoder, loader: loader)
-        guard call.pagination != nil, summary.rowCount > 0 else { return }
-        let expectedPages = summary.totalCount.map { total in
-            let size = total > summary.rowCount && summary.rowCount < call.pageSize ? summary.rowCount : call.pageSize
-            return (total + size - 1) / max(size, 1)
-        }
-        var pagesDone = 1
-        let notify: (Int) -> Void = { [progress] pages in
-            progress?(FetchProgress(pagesFetched: pages, pagesTotal: expectedPages, rowsFetched: loader.rowCount, rowsTotal: summary.totalCount))
-        }
-        notify(pagesDone)
-
-        // The server may cap the page size below what was asked: page with what it actually gave.
-        let total = summary.totalCount
-        let effectiveSize = (total ?? 0) > summary.rowCount && summary.rowCount < call.pageSize ? summary.rowCount : call.pageSize
-        guard let total else {
-            try await loadSequentially(call, from: 2, size: effectiveSize, method: method, decoder: decoder,
-                                       loader: loader, report: &report, lastSize: summary.rowCount)
-            return
-        }
-        var lastPage = (total + effectiveSize - 1) / effectiveSize
-        if let pageLimit, lastPage > pageLimit {
-            let left = total - pageLimit * effectiveSize
-            report.warnings.append("stopped after \(pageLimit) page(s) of \(lastPage) (--http.response.pageLimit): "
-                                   + "\(left) of \(total) rows were left out")
-            lastPage = pageLimit
-        }
-        guard lastPage >= 2 else { return }
-        var sizedCall = call
-        sizedCall.pageSize = effectiveSize
-        try await loadConcurrently(sizedCall, pages: 2...lastPage, method: method, decoder: decoder, loader: loader, report: &report) {
-            pagesDone += 1
-            notify(pagesDone)
-        }
-    }
-
-    private func loadSequentially(_ call: MethodCall, from page: Int, size: Int, method: MethodDefinition, decoder: PageDecoder,
-                                  loader: TableLoader, report: inout LoadReport, lastSize: Int) async throws(RTKQLError) {
-        var page = page
-        var previous = lastSize
-        var sizedCall = call
-        sizedCall.pageSize = size
-        while previous >= size {
-            if let pageLimit, page > pageLimit {
-                report.warnings.append("stopped after \(pageLimit) page(s) (--http.response.pageLimit); more rows may exist")
-                return
-            }
-            let next = request(method, sizedCall.parameters(forPage: page))
-            let response = try await api.send(next)
-            report.requests += 1
-            previous = try insert(response, of: next, decoder: decoder, loader: loader).rowCount
-            page += 1
-        }
-    }
-
-    /// Pages are fetched and decoded (JSON read and checked) concurrently, at most `concurrency` at a
-    /// time, and inserted in page order as they become ready.
-    private func loadConcurrently(_ call: MethodCall, pages: ClosedRange<Int>, method: MethodDefinition, decoder: PageDecoder,
-                                  loader: TableLoader, report: inout LoadReport, pageLoaded: () -> Void) async throws(RTKQLError) {
+    private func loadPages(of fetch: ResourceFetch, decoder: PageDecoder, loader: TableLoader,
+                           report: inout LoadReport) async throws(RTKQLError) {
         let api = self.api
-        let requests = pages.map { page in (page, request(method, call.parameters(forPage: page))) }
+        let method = fetch.method
+        var plan = PagePlan(calls: fetch.calls, pageLimit: pageLimit)
         let window = max(1, concurrency)
-        var outcome: Result<Int, RTKQLError> = .success(0)
-        await withTaskGroup(of: (Int, Result<DecodedPage, RTKQLError>).self) { group in
+        var failure: RTKQLError?
+        var pagesInserted = 0
+        await withTaskGroup(of: (PagePlan.Key, Result<DecodedPage, RTKQLError>).self) { group in
             // No nested function captures `group`: optimised builds mis-handled that (page numbers
-            // came back wrong), so tasks are added inline, each owning a copy of its page and request.
-            var launched = 0
-            var buffered: [Int: DecodedPage] = [:]
-            var nextToInsert = pages.lowerBound
-            var finished = false
-            while launched < min(window, requests.count) {
-                let (page, request) = requests[launched]
-                launched += 1
-                group.addTask { [page, request] in (page, ResourceLoader.decode(await api.result(of: request), of: request, decoder: decoder)) }
+            // came back wrong), so tasks are added inline, each owning a copy of its key and request.
+            var inFlight = 0
+            var arrived: [PagePlan.Key: DecodedPage] = [:]
+            while inFlight < window, let key = plan.nextRequest() {
+                let request = request(method, plan.call(key).parameters(forPage: key.page))
+                group.addTask { [key, request] in (key, ResourceLoader.decode(await api.result(of: request), of: request, decoder: decoder)) }
+                inFlight += 1
             }
-            while !finished, let (page, result) = await group.next() {
+            while !plan.isComplete, let (key, result) = await group.next() {
+                inFlight -= 1
                 switch result {
                 case .failure(let error):
-                    outcome = .failure(error)
-                    finished = true
-                case .success(let decoded):
-                    buffered[page] = decoded
-                    while let ready = buffered.removeValue(forKey: nextToInsert) {
-                        do {
-                            try loader.insert(ready)
-                            let count = ready.summary.rowCount
-                            if case .success(let done) = outcome { outcome = .success(done + 1) }
-                            pageLoaded()
-                            if count == 0 { finished = true; break }  // an empty page ends the listing
-                        } catch {
-                            outcome = .failure(error as? RTKQLError ?? .sql(message: "\(error)"))
-                            finished = true
+                    failure = error
+                case .success(let page):
+                    plan.arrived(key, rows: page.summary.rowCount, totalCount: page.summary.totalCount)
+                    arrived[key] = page
+                    while let page = arrived.removeValue(forKey: plan.cursor) {
+                        do { try loader.insert(page) } catch {
+                            failure = .sql(message: "\(error)")
                             break
                         }
-                        nextToInsert += 1
+                        pagesInserted += 1
+                        plan.inserted(rows: page.summary.rowCount)
+                        progress?(FetchProgress(pagesFetched: pagesInserted, pagesTotal: plan.pagesExpected,
+                                                rowsFetched: loader.rowCount, rowsTotal: plan.rowsExpected))
                     }
-                    if !finished, launched < requests.count {
-                        let (nextPage, nextRequest) = requests[launched]
-                        launched += 1
-                        group.addTask { [nextPage, nextRequest] in
-                            (nextPage, ResourceLoader.decode(await api.result(of: nextRequest), of: nextRequest, decoder: decoder))
-                        }
+                    arrived = arrived.filter { $0.key >= plan.cursor }  // pages of calls an empty page ended
+                }
+                if failure != nil { break }
+                while inFlight < window, let next = plan.nextRequest() {
+                    let nextRequest = request(method, plan.call(next).parameters(forPage: next.page))
+                    group.addTask { [next, nextRequest] in
+                        (next, ResourceLoader.decode(await api.result(of: nextRequest), of: nextRequest, decoder: decoder))
                     }
+                    inFlight += 1
                 }
             }
             group.cancelAll()
         }
-        switch outcome {
-        case .success(let pagesLoaded): report.requests += pagesLoaded
-        case .failure(let error) where allowPartial:
-            report.warnings.append("the result is partial (--allow-partial): the listing stopped at a failed page "
-                                   + "after \(loader.rowCount) rows: \(error)")
-        case .failure(let error): throw error
+        if failure == nil && !plan.isComplete {
+            failure = .invalid(message: "the listing of \(fetch.resource.fullName) stopped before its last page (rtkql bug)")
         }
-    }
-
-    private func insert(_ response: HTTPResponse, of request: HTTPRequest, decoder: PageDecoder,
-                        loader: TableLoader) throws(RTKQLError) -> PageSummary {
-        let page = try ResourceLoader.decode(.success(response), of: request, decoder: decoder).get()
-        do { try loader.insert(page) } catch { throw .sql(message: "\(error)") }
-        return page.summary
+        report.requests += pagesInserted
+        report.warnings += plan.warnings
+        guard let failure else { return }
+        guard allowPartial else { throw failure }
+        report.warnings.append("the result is partial (--allow-partial): the listing stopped at a failed page "
+                               + "after \(loader.rowCount) rows: \(failure)")
     }
 
     /// Reads and checks a fetched page, away from the database.

@@ -12,6 +12,13 @@ struct RequestHandler: Sendable {
     static let maxBodyBytes = 1 << 20
 
     func respond(to incoming: Request) async -> Response {
+        await log.began()
+        let response = await answer(incoming)
+        await log.ended()
+        return response
+    }
+
+    private func answer(_ incoming: Request) async -> Response {
         var request = incoming
         let method = request.method.rawValue
         let (path, query) = RequestHandler.split(request.uri.string)

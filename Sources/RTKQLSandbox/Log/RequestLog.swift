@@ -1,9 +1,12 @@
 import Foundation
 
-/// Every request the sandbox answered, in memory and (optionally) as JSON lines in a file.
+/// Every request the sandbox answered, in memory and (optionally) as JSON lines in a file; and how
+/// many requests were being served at once, at most.
 actor RequestLog {
     private var records: [SandboxRequestRecord] = []
     private let file: FileHandle?
+    private var inFlight = 0
+    private(set) var peakInFlight = 0
 
     init(path: String?) throws {
         if let path {
@@ -29,9 +32,21 @@ actor RequestLog {
         }
     }
 
+    /// A request has arrived (before any added latency).
+    func began() {
+        inFlight += 1
+        peakInFlight = max(peakInFlight, inFlight)
+    }
+
+    /// A request has been answered.
+    func ended() { inFlight -= 1 }
+
     func all() -> [SandboxRequestRecord] { records }
 
-    func clear() { records.removeAll() }
+    func clear() {
+        records.removeAll()
+        peakInFlight = inFlight
+    }
 
     /// One JSON line: `{"time","method","path","query","body","status","authenticated"}`.
     static func line(_ record: SandboxRequestRecord, time: String) -> String {

@@ -1,0 +1,134 @@
+import RTKQLPlanning
+
+/// Which pages of one reference's calls to request next, and in which order to insert them.
+///
+/// All calls (one per fanned-out parameter combination, such as each `app_id`) share one budget of
+/// requests in flight: their first pages are asked for at once; a first page that tells the total puts
+/// the call's other pages in the queue; one that does not (no `total_count`) lets the call go on page by
+/// page while pages come back full. The queue is served lowest (call, page) first, and rows are inserted
+/// call after call, each call's pages in page order, whatever order responses arrive in.
+struct PagePlan {
+    /// A page of a call.
+    struct Key: Hashable, Comparable, Sendable {
+        var call: Int
+        var page: Int
+
+        static func < (left: Key, right: Key) -> Bool {
+            (left.call, left.page) < (right.call, right.page)
+        }
+    }
+
+    private struct CallState {
+        var call: MethodCall
+        /// The last page to insert: 1 until the first page tells more; nil while paging on without a total.
+        var lastPage: Int? = 1
+        var totalRows: Int?
+        var firstArrived = false
+        /// Set when an empty page ended the call early.
+        var ended = false
+    }
+
+    private var calls: [CallState]
+    private var queue: [Key]
+    private let pageLimit: Int?
+    /// The next page to insert.
+    private(set) var cursor = Key(call: 0, page: 1)
+    private(set) var warnings: [String] = []
+
+    init(calls: [MethodCall], pageLimit: Int?) {
+        self.calls = calls.map { CallState(call: $0) }
+        queue = calls.indices.map { Key(call: $0, page: 1) }
+        self.pageLimit = pageLimit
+    }
+
+    /// True once every call's pages have been inserted.
+    var isComplete: Bool { cursor.call >= calls.count }
+
+    /// The call a page belongs to, with the page size its later pages are asked for.
+    func call(_ key: Key) -> MethodCall { calls[key.call].call }
+
+    /// The page to request next, if any is due.
+    mutating func nextRequest() -> Key? {
+        guard !queue.isEmpty else { return nil }
+        return queue.removeFirst()
+    }
+
+    /// The pages of every call, once every first page has told (nil until then, or without totals).
+    var pagesExpected: Int? {
+        calls.reduce(Optional(0)) { sum, state in
+            guard let sum, state.firstArrived, let last = state.lastPage else { return nil }
+            return sum + last
+        }
+    }
+
+    /// The rows every call's first page announced (nil while one is unknown).
+    var rowsExpected: Int? {
+        calls.reduce(Optional(0)) { sum, state in
+            guard let sum, let rows = state.totalRows else { return nil }
+            return sum + rows
+        }
+    }
+
+    /// Takes note of a page that arrived: a first page decides the call's other pages; without a total,
+    /// a full page asks for the next one.
+    mutating func arrived(_ key: Key, rows: Int, totalCount: Int?) {
+        var state = calls[key.call]
+        defer { calls[key.call] = state }
+        if key.page == 1 { state.firstArrived = true }
+        guard !state.ended, state.call.pagination != nil else { return }
+        if key.page == 1 {
+            guard rows > 0 else { return }
+            // The server may cap the page size below what was asked: page with what it actually gave.
+            if let total = totalCount, total > rows, rows < state.call.pageSize { state.call.pageSize = rows }
+            guard let total = totalCount else {
+                state.lastPage = nil
+                enqueueNext(after: key, &state, rows: rows)
+                return
+            }
+            state.totalRows = total
+            var last = (total + state.call.pageSize - 1) / max(state.call.pageSize, 1)
+            if let pageLimit, last > pageLimit {
+                warnings.append("stopped after \(pageLimit) page(s) of \(last) (--http.response.pageLimit): "
+                                + "\(total - pageLimit * state.call.pageSize) of \(total) rows were left out")
+                last = pageLimit
+            }
+            state.lastPage = last
+            if last >= 2 { enqueue((2...last).map { Key(call: key.call, page: $0) }) }
+        } else if state.lastPage == nil {
+            enqueueNext(after: key, &state, rows: rows)
+        }
+    }
+
+    private mutating func enqueueNext(after key: Key, _ state: inout CallState, rows: Int) {
+        guard rows >= state.call.pageSize else {
+            state.lastPage = key.page
+            return
+        }
+        if let pageLimit, key.page >= pageLimit {
+            warnings.append("stopped after \(pageLimit) page(s) (--http.response.pageLimit); more rows may exist")
+            state.lastPage = key.page
+            return
+        }
+        enqueue([Key(call: key.call, page: key.page + 1)])
+    }
+
+    private mutating func enqueue(_ keys: [Key]) {
+        queue = (queue + keys).sorted()
+    }
+
+    /// Takes note of the cursor's page having been inserted and moves the cursor on. An empty page
+    /// after the first ends its call: its queued pages are dropped.
+    mutating func inserted(rows: Int) {
+        let key = cursor
+        if key.page > 1 && rows == 0 {
+            calls[key.call].ended = true
+            calls[key.call].lastPage = key.page
+            queue.removeAll { $0.call == key.call }
+        }
+        if let last = calls[key.call].lastPage, key.page >= last {
+            cursor = Key(call: key.call + 1, page: 1)
+        } else {
+            cursor = Key(call: key.call, page: key.page + 1)
+        }
+    }
+}
