@@ -53,6 +53,24 @@ import Testing
         #expect(result.warnings.first?.hasPrefix("the result is partial (--allow-partial): the listing stopped at a failed page after 100 rows: API error: HTTP 429") == true)
     }
 
+    @Test func allowPartialStillFailsWhenAFirstPageFails() async throws {
+        // One page per app, and the second app's first page is refused: not a partial listing but a failed one.
+        let (server, engine) = try await start({
+            $0.recordingsPerApp = 50
+            $0.rateLimit = SandboxRateLimit(requests: 1, windowSeconds: 60)
+        }) {
+            $0.retry.maximumRetries = 0
+            $0.allowPartial = true
+            $0.concurrency = 1
+        }
+        defer { Task { await server.stop() } }
+        let apps = SandboxConfiguration.demoAppIDs.map { "'\($0)'" }.joined(separator: ", ")
+        let error = await #expect(throws: RTKQLError.self) {
+            try await engine.query("SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(SandboxConfiguration.demoAccountID)' AND app_id IN (\(apps))")
+        }
+        #expect(error?.description.hasPrefix("API error: HTTP 429") == true, "\(String(describing: error))")
+    }
+
     @Test func withoutAllowPartialAFailedPageFailsTheQuery() async throws {
         let (server, engine) = try await start({ $0.rateLimit = SandboxRateLimit(requests: 1, windowSeconds: 60) }) {
             $0.retry.maximumRetries = 0

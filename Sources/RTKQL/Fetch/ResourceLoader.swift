@@ -61,6 +61,8 @@ struct ResourceLoader {
         var plan = PagePlan(calls: fetch.calls, pageLimit: pageLimit)
         let window = max(1, concurrency)
         var failure: RTKQLError?
+        /// Whether the failure was a first page's: that fails the statement even with `allowPartial`.
+        var firstPageFailed = false
         var pagesInserted = 0
         await withTaskGroup(of: (PagePlan.Key, Result<DecodedPage, RTKQLError>).self) { group in
             // No nested function captures `group`: optimised builds mis-handled that (page numbers
@@ -77,6 +79,7 @@ struct ResourceLoader {
                 switch result {
                 case .failure(let error):
                     failure = error
+                    firstPageFailed = key.page == 1
                 case .success(let page):
                     plan.arrived(key, rows: page.summary.rowCount, totalCount: page.summary.totalCount)
                     arrived[key] = page
@@ -109,7 +112,7 @@ struct ResourceLoader {
         report.requests += pagesInserted
         report.warnings += plan.warnings
         guard let failure else { return }
-        guard allowPartial else { throw failure }
+        guard allowPartial, !firstPageFailed else { throw failure }
         report.warnings.append("the result is partial (--allow-partial): the listing stopped at a failed page "
                                + "after \(loader.rowCount) rows: \(failure)")
     }
