@@ -29,6 +29,7 @@ struct PagePlan {
     }
 
     private var calls: [CallState]
+    /// The pages to request, highest key first, so the next one is taken from the end.
     private var queue: [Key]
     private let pageLimit: Int?
     /// The next page to insert.
@@ -37,7 +38,7 @@ struct PagePlan {
 
     init(calls: [MethodCall], pageLimit: Int?) {
         self.calls = calls.map { CallState(call: $0) }
-        queue = calls.indices.map { Key(call: $0, page: 1) }
+        queue = calls.indices.reversed().map { Key(call: $0, page: 1) }
         self.pageLimit = pageLimit
     }
 
@@ -49,8 +50,7 @@ struct PagePlan {
 
     /// The page to request next, if any is due.
     mutating func nextRequest() -> Key? {
-        guard !queue.isEmpty else { return nil }
-        return queue.removeFirst()
+        queue.popLast()
     }
 
     /// The pages of every call, once every first page has told (nil until then, or without totals).
@@ -113,7 +113,7 @@ struct PagePlan {
     }
 
     private mutating func enqueue(_ keys: [Key]) {
-        queue = (queue + keys).sorted()
+        queue = (queue + keys).sorted(by: >)
     }
 
     /// Takes note of the cursor's page having been inserted and moves the cursor on. An empty page
