@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RTKQL
 import RTKQLSandbox
 import Testing
@@ -148,9 +151,25 @@ import Testing
         guard case .transport = error else { Issue.record("not a transport error: \(error)"); return }
     }
 
-    @Test func aStoppedServerIsAConnectionError() async throws {
-        let (server, engine) = try await start({ _ in }) { $0.retry.maximumRetries = 1 }
-        await server.stop()
+    @Test func aServerThatDoesNotListenIsAConnectionError() async throws {
+        // A port bound but not listening refuses connections, and stays ours while bound: a stopped
+        // server's port could be taken by a sandbox another test starts meanwhile.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        var configuration = EngineConfiguration(baseURL: "http://127.0.0.1:\(port)/client/v4",
+                                                credentials: .bearer(token: SandboxConfiguration.demoToken))
+        configuration.retry.initialBackoffSeconds = 0.01
+        configuration.retry.maximumRetries = 1
+        let engine = Engine(configuration: configuration)
         let error = await #expect(throws: RTKQLError.self) { try await engine.query(count) }
         guard case .transport(let failure)? = error else { Issue.record("not a transport error"); return }
         #expect(failure.kind == .couldNotConnect)
