@@ -47,7 +47,8 @@ import Testing
     @Test func concurrentRequestsToAnHTTP2ServerShareOneConnection() async throws {
         let (server, port, directory) = try startHTTP2Server()
         defer {
-            server.terminate()
+            kill(server.processIdentifier, SIGKILL)  // nghttpd ignores SIGTERM and SIGINT
+            server.waitUntilExit()
             try? FileManager.default.removeItem(at: directory)
         }
         var options = TransportOptions()
