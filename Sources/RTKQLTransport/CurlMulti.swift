@@ -85,6 +85,13 @@ final class CurlMulti: @unchecked Sendable {
     }
 
     private func start(_ transfer: Transfer) {
+        // Cancelled while waiting: never connect for it.
+        guard !transfer.isCancelled() else {
+            transfer.completion(.failure(TransportError(kind: .cancelled, curlCode: Int(CURLE_ABORTED_BY_CALLBACK.rawValue),
+                                                        message: "cancelled before it was sent",
+                                                        request: "\(transfer.request.method) \(transfer.request.url)")))
+            return
+        }
         let easy = idle.popLast() ?? CurlEasyHandle()
         easy.prepare(transfer.request, options: options, isCancelled: transfer.isCancelled)
         let code = curl_multi_add_handle(multi, easy.handle)

@@ -142,7 +142,12 @@ import Testing
             $0.retry.maximumRetries = 0
         }
         let query = Task { try await engine.query(count) }
-        try await Task.sleep(for: .milliseconds(600))  // page 1 answered, the rest in flight
+        // Stop once pages 2-5 are all being served: every connection is open by then. (A connection
+        // arriving while the server shuts down trips an assertion in SwiftNIO's debug build.)
+        for _ in 0..<500 where await server.peakConcurrentRequests() < 4 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(await server.peakConcurrentRequests() == 4)
         await server.stop()
         let result = await query.result
         guard case .failure(let error as RTKQLError) = result else {
