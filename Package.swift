@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -44,7 +45,8 @@ let package = Package(
                 dependencies: ["CSQLite", "RTKQLJSON", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLSandbox",
-                dependencies: ["RTKQLStorage", "RTKQLJSON", .product(name: "Hummingbird", package: "hummingbird")],
+                dependencies: ["RTKQLStorage", "RTKQLJSON", .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
                           dependencies: ["RTKQL", "RTKQLSandbox", "CEditLine", "CAllocatorTuning", .product(name: "Yams", package: "Yams"),

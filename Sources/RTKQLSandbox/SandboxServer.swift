@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A running RealtimeKit recordings API on loopback.
 ///
@@ -19,12 +20,15 @@ public final class SandboxServer: Sendable {
     public let configuration: SandboxConfiguration
 
     private let log: RequestLog
+    private let services: ServiceGroup
     private let runTask: Task<Void, any Error>
 
-    private init(port: Int, configuration: SandboxConfiguration, log: RequestLog, runTask: Task<Void, any Error>) {
+    private init(port: Int, configuration: SandboxConfiguration, log: RequestLog, services: ServiceGroup,
+                 runTask: Task<Void, any Error>) {
         self.port = port
         self.configuration = configuration
         self.log = log
+        self.services = services
         self.runTask = runTask
         let host: String
         switch configuration.host {
@@ -54,9 +58,12 @@ public final class SandboxServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: logger)
+        // Stopped by a graceful shutdown, never by cancelling the serving task: SwiftNIO traps on a
+        // connection accepted but not yet served when its serving task is cancelled (swift-nio#2637).
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
         let runTask = Task {
             do {
-                try await application.run()
+                try await services.run()
                 continuation.yield(.failure(SandboxError.stoppedBeforeListening))
                 continuation.finish()
             } catch {
@@ -68,7 +75,7 @@ public final class SandboxServer: Sendable {
         for await event in events {
             switch event {
             case .success(let port):
-                return SandboxServer(port: port, configuration: configuration, log: log, runTask: runTask)
+                return SandboxServer(port: port, configuration: configuration, log: log, services: services, runTask: runTask)
             case .failure(let error):
                 throw error
             }
@@ -92,9 +99,10 @@ public final class SandboxServer: Sendable {
         await log.clear()
     }
 
-    /// Stops listening and waits for the server to shut down. Safe to call more than once.
+    /// Stops listening, lets the requests being served finish, and waits for the server to shut down.
+    /// Safe to call more than once.
     public func stop() async {
-        runTask.cancel()
+        await services.triggerGracefulShutdown()
         _ = try? await runTask.value
     }
 
@@ -103,7 +111,7 @@ public final class SandboxServer: Sendable {
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [runTask] in runTask.cancel() }
+            source.setEventHandler { [services] in Task { await services.triggerGracefulShutdown() } }
             source.resume()
             return source
         }
