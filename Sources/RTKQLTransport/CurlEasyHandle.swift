@@ -126,10 +126,16 @@ final class CurlEasyHandle {
         _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
         _ = rtkql_curl_easy_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
-        let versions = [Int(CURL_HTTP_VERSION_1_0): "1.0", Int(CURL_HTTP_VERSION_1_1): "1.1", Int(CURL_HTTP_VERSION_2_0): "2",
-                        Int(CURL_HTTP_VERSION_3): "3"]
+        let httpVersion: String
+        switch version {
+        case Int(CURL_HTTP_VERSION_1_0): httpVersion = "1.0"
+        case Int(CURL_HTTP_VERSION_1_1): httpVersion = "1.1"
+        case Int(CURL_HTTP_VERSION_2_0): httpVersion = "2"
+        case Int(CURL_HTTP_VERSION_3): httpVersion = "3"
+        default: httpVersion = ""
+        }
         return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body,
-                                     httpVersion: versions[version] ?? "", newConnections: connects))
+                                     httpVersion: httpVersion, newConnections: connects))
     }
 
     private func transportError(_ code: CURLcode, request: HTTPRequest) -> TransportError {

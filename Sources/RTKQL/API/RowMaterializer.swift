@@ -30,21 +30,17 @@ public struct RowMaterializer: Sendable {
                 var launched = 0
                 var nextToInsert = 0
                 var ready: [Int: DecodedPage] = [:]
-                while launched < min(max(1, concurrency), pages.count) {
-                    let (index, page) = (launched, pages[launched])
-                    group.addTask { (index, try decoder.decodePage(page)) }
-                    launched += 1
-                }
-                while let (index, decoded) = try await group.next() {
+                while true {
+                    while launched < pages.count, launched - nextToInsert - ready.count < max(1, concurrency) {
+                        let (index, page) = (launched, pages[launched])
+                        group.addTask { (index, try decoder.decodePage(page)) }
+                        launched += 1
+                    }
+                    guard let (index, decoded) = try await group.next() else { break }
                     ready[index] = decoded
                     while let page = ready.removeValue(forKey: nextToInsert) {
                         try loader.insert(page)
                         nextToInsert += 1
-                    }
-                    if launched < pages.count {
-                        let (index, page) = (launched, pages[launched])
-                        group.addTask { (index, try decoder.decodePage(page)) }
-                        launched += 1
                     }
                 }
             }

@@ -69,12 +69,13 @@ struct ResourceLoader {
             // came back wrong), so tasks are added inline, each owning a copy of its key and request.
             var inFlight = 0
             var arrived: [PagePlan.Key: DecodedPage] = [:]
-            while inFlight < window, let key = plan.nextRequest() {
-                let request = request(method, plan.call(key).parameters(forPage: key.page))
-                group.addTask { [key, request] in (key, ResourceLoader.decode(await api.result(of: request), of: request, decoder: decoder)) }
-                inFlight += 1
-            }
-            while !plan.isComplete, let (key, result) = await group.next() {
+            while true {
+                while inFlight < window, let next = plan.nextRequest() {
+                    let request = request(method, plan.call(next).parameters(forPage: next.page))
+                    group.addTask { [next, request] in (next, ResourceLoader.decode(await api.result(of: request), of: request, decoder: decoder)) }
+                    inFlight += 1
+                }
+                guard !plan.isComplete, let (key, result) = await group.next() else { break }
                 inFlight -= 1
                 switch result {
                 case .failure(let error):
@@ -96,13 +97,6 @@ struct ResourceLoader {
                     arrived = arrived.filter { $0.key >= plan.cursor }  // pages of calls an empty page ended
                 }
                 if failure != nil { break }
-                while inFlight < window, let next = plan.nextRequest() {
-                    let nextRequest = request(method, plan.call(next).parameters(forPage: next.page))
-                    group.addTask { [next, nextRequest] in
-                        (next, ResourceLoader.decode(await api.result(of: nextRequest), of: nextRequest, decoder: decoder))
-                    }
-                    inFlight += 1
-                }
             }
             group.cancelAll()
         }

@@ -46,14 +46,6 @@ final class TableLoader {
         return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    /// Decodes one response body with `decoder` and inserts all its rows (none when it is malformed).
-    @discardableResult
-    func load(page body: [UInt8], decoder: PageDecoder) throws -> PageSummary {
-        let page = try decoder.decodePage(body)
-        try insert(page)
-        return page.summary
-    }
-
     /// Inserts a decoded page's rows: full batches, then the rest in one statement of its own size.
     func insert(_ page: DecodedPage) throws {
         let rows = page.summary.rowCount
@@ -64,11 +56,7 @@ final class TableLoader {
             while row < rows {
                 let count = min(batchSize, rows - row)
                 let values = page.fields[row * width..<(row + count) * width]
-                if count == 1 || width == 0 {
-                    for _ in 0..<count { try insert(values, into: insertOne, bytes: bytes) }
-                } else {
-                    try insert(values, into: try statement(rows: count), bytes: bytes)
-                }
+                try insert(values, into: count == 1 ? insertOne : try statement(rows: count), bytes: bytes)
                 row += count
             }
         }
