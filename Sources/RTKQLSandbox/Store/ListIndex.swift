@@ -17,6 +17,9 @@ struct ListIndex: Sendable {
         var meeting: String
         /// `,"recording_duration":…}`.
         var tail: String
+
+        /// The recording's list JSON.
+        var json: String { head + meeting + tail }
     }
 
     /// Newest first: `invoked_time DESC, id DESC` (ids compared bytewise, as SQLite compares text).
@@ -37,7 +40,7 @@ struct ListIndex: Sendable {
         var total = 0
         func visit(_ entry: Entry) {
             guard filter.matches(entry) else { return }
-            if total >= offset && items.count < query.perPage { items.append(entry.head + entry.meeting + entry.tail) }
+            if total >= offset && items.count < query.perPage { items.append(entry.json) }
             total += 1
         }
         if filter.isEmpty {
@@ -46,7 +49,7 @@ struct ListIndex: Sendable {
                 items.reserveCapacity(min(total - offset, query.perPage))
                 for position in offset..<min(total, offset + query.perPage) {
                     let entry = entries[query.ascending ? total - 1 - position : position]
-                    items.append(entry.head + entry.meeting + entry.tail)
+                    items.append(entry.json)
                 }
             }
         } else if query.ascending {

@@ -81,22 +81,20 @@ actor RecordingStore {
         return index.page(query, now: now)
     }
 
-    /// Reads an app's recordings (those of a known meeting, as the list has always joined them) and renders them.
+    /// Reads an app's recordings (those of a known meeting, as the list has always listed them) and renders them.
     private func buildListIndex(appID: String) throws -> ListIndex {
-        let statement = try database.prepare("""
-            SELECT \(Schema.recordingColumns), m.title FROM recordings r
-            JOIN meetings m ON m.app_id = r.app_id AND m.id = r.meeting_id WHERE r.app_id = ?
-            """)
+        let statement = try database.prepare("SELECT \(Schema.recordingColumns) FROM recordings r WHERE r.app_id = ?")
         try statement.bind([.text(appID)])
         var entries: [ListIndex.Entry] = []
         while try statement.step() {
             let row = RecordingRow(statement: statement)
+            let key = row.appID + "/" + row.meetingID
+            guard let title = meetingTitles[key], let meeting = meetingJSON[key] else { continue }
             let (head, tail) = RecordingJSON.parts(row, reasons: false)
             entries.append(ListIndex.Entry(
-                id: row.id, meetingID: row.meetingID,
-                meetingTitleLowercased: (statement.value(at: 23).textValue ?? "").lowercased(),
+                id: row.id, meetingID: row.meetingID, meetingTitleLowercased: title.lowercased(),
                 status: row.status, invokedTime: row.invokedTime, downloadURLExpiry: row.downloadURLExpiry,
-                head: head, meeting: meetingJSON[row.appID + "/" + row.meetingID] ?? "null", tail: tail))
+                head: head, meeting: meeting, tail: tail))
         }
         return ListIndex(entries: entries)
     }
