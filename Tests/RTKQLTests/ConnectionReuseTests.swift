@@ -12,15 +12,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-h2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("htdocs"), withIntermediateDirectories: true)
         try Data(#"{"success":true,"data":[]}"#.utf8).write(to: directory.appendingPathComponent("htdocs/page.json"))
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
-                             "-days", "1", "-subj", "/CN=localhost"]
-        openssl.currentDirectoryURL = directory
-        openssl.standardOutput = Pipe()
-        openssl.standardError = Pipe()
-        try openssl.run()
-        openssl.waitUntilExit()
+        try SelfSignedCertificate.create(in: directory)
         let port = try freePort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/sbin/nghttpd")

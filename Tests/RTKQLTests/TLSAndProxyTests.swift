@@ -7,15 +7,7 @@ import Testing
     func startHTTPSServer() throws -> (Process, Int, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
-                             "-days", "1", "-subj", "/CN=localhost"]
-        openssl.currentDirectoryURL = directory
-        openssl.standardOutput = Pipe()
-        openssl.standardError = Pipe()
-        try openssl.run()
-        openssl.waitUntilExit()
+        try SelfSignedCertificate.create(in: directory)
         let script = """
             import http.server, ssl, sys
             class Handler(http.server.BaseHTTPRequestHandler):
