@@ -19,6 +19,11 @@ public struct SelectPlanner: Sendable {
     public func plan(_ query: Query, text: String, statementRange: SourceRange, tablePrefix: String = "rtkql_ref_") throws -> SelectPlan {
         var collector = ScopeCollector(resolver: resolver)
         try collector.collect(query)
+        let names = NameResolver.analyse(query, resourceColumns: Dictionary(collector.references.map { scoped in
+            let resource = scoped.resource.resource
+            return (scoped.reference.range, (resource.fields.map(\.name) + resource.parameters.map(\.name)).map { $0.lowercased() })
+        }, uniquingKeysWith: { first, _ in first }))
+        if let unknown = names.unresolved.first { throw SelectPlanner.unknownColumn(unknown) }
         var fetches: [ResourceFetch] = []
         var edits: [TextEdit] = []
         let literals = LiteralReader(boundParameters: boundParameters)
@@ -31,10 +36,20 @@ public struct SelectPlanner: Sendable {
             edits += referenceEdits
         }
         let sql = SQLRewriter.apply(edits, to: text, within: statementRange)
-        for index in fetches.indices {
-            fetches[index].fieldsRead = ColumnUsage.fieldsRead(by: sql, fields: fetches[index].resource.resource.fields.map(\.name))
+        for (index, scoped) in collector.references.enumerated() {
+            let read = names.fieldsRead[scoped.reference.range] ?? []
+            fetches[index].fieldsRead = fetches[index].resource.resource.fields.map(\.name).filter { read.contains($0.lowercased()) }
         }
         return SelectPlan(fetches: fetches, sql: sql)
+    }
+
+    /// The error for a column reference that names nothing in scope, with the nearest name in scope.
+    static func unknownColumn(_ unknown: UnresolvedColumn) -> PlanningError {
+        var message = "no such column: \(unknown.name)"
+        if let suggestion = NameSuggester.nearest(to: unknown.column, in: unknown.candidates.filter { !$0.hasPrefix("\u{0}") }) {
+            message += "; did you mean \(suggestion)?"
+        }
+        return PlanningError(.unknownColumn(unknown.name), message, range: unknown.range)
     }
 
     private func planFetch(_ scoped: ScopedReference, bindings: ReferenceBindings, tableName: String,

@@ -1,7 +1,7 @@
 import CSQLite
 import CSQLiteShims
 
-/// A SQLite connection. The C handle never leaves this type and `Statement`.
+/// A SQLite connection. The C handle never leaves this type and `PreparedStatement`.
 ///
 /// A `Database` is not thread-safe: confine it to one task, actor or lock, as GRDB's
 /// `Database` is confined to its queue.
@@ -15,6 +15,8 @@ public final class Database {
     }
 
     let connection: OpaquePointer
+    /// Kept alive while installed as the connection's progress handler (see `interrupt(every:when:)`).
+    var interruptCheck: InterruptCheck?
 
     /// Opens (creating if needed) a database.
     public init(_ location: Location = .memory) throws {
@@ -36,6 +38,7 @@ public final class Database {
     }
 
     deinit {
+        sqlite3_progress_handler(connection, 0, nil, nil)
         sqlite3_close_v2(connection)
     }
 
@@ -58,8 +61,8 @@ public final class Database {
     }
 
     /// Compiles one statement.
-    public func prepare(_ sql: String) throws -> Statement {
-        try Statement(database: self, sql: sql)
+    public func prepare(_ sql: String) throws -> PreparedStatement {
+        try PreparedStatement(database: self, sql: sql)
     }
 
     /// All rows of a query, as arrays of values in column order.

@@ -114,11 +114,17 @@ import Testing
                            "SELECT count(*) FROM \(resource) NATURAL JOIN (SELECT 'x' AS status) WHERE \(fixture.scope)"] {
             #expect(try await loads(everything) == ["loads all 14 fields"], "\(everything)")
         }
-        // Each reference loads what the whole statement names, in every scope.
+        // Names resolve on the tree, scope by scope: each reference loads the fields that name it.
         #expect(try await loads("""
             SELECT a.id FROM \(resource) a JOIN \(resource) b ON b.account_id = '\(fixture.account)' AND b.app_id = '\(fixture.app)'
             AND b.session_id = a.session_id WHERE a.account_id = '\(fixture.account)' AND a.app_id = '\(fixture.app)'
-            """) == ["loads 2 of 14 fields: id, session_id", "loads 2 of 14 fields: id, session_id"])
+            """) == ["loads 2 of 14 fields: id, session_id", "loads 1 of 14 fields: session_id"])
+        // A correlated subquery's unqualified name binds in its own scope first; the outer reference's own
+        // names are still read; a string that looks like a field is not a name.
+        #expect(try await loads("""
+            SELECT status FROM \(resource) r WHERE \(fixture.scope) AND 'file_size' <> '' AND EXISTS
+            (SELECT 1 FROM \(resource) x WHERE x.account_id = '\(fixture.account)' AND x.app_id = '\(fixture.app)' AND x.id = r.id AND stopped_time IS NULL)
+            """) == ["loads 2 of 14 fields: id, status", "loads 2 of 14 fields: id, stopped_time"])
         // The rows are the same as with every field loaded.
         let pruned = try await fixture.engine.query(
             "SELECT status, count(*), sum(file_size) FROM \(resource) WHERE \(fixture.scope) GROUP BY status ORDER BY status")
@@ -172,12 +178,15 @@ import Testing
     }
 
     @Test func useLetsServiceResourceNamesResolve() async throws {
-        let fixture = try await SandboxFixture.start(recordings: 7)
-        defer { Task { await fixture.server.stop() } }
-        var session = SessionState()
-        let results = try await fixture.engine.run("USE cloudflare; SELECT count(*) FROM realtime_kit.recordings WHERE \(fixture.scope)", session: &session)
-        #expect(results.last?.rows == [[.integer(7)]])
-        #expect(session.defaultProvider == "cloudflare")
+        try await SandboxFixture.with(recordings: 7) { fixture in
+            let session = Session(engine: fixture.engine)
+            var last: QueryResult?
+            for try await result in session.run("USE cloudflare; SELECT count(*) FROM realtime_kit.recordings WHERE \(fixture.scope)") {
+                last = try await result.collect()
+            }
+            #expect(last?.rows == [[.integer(7)]])
+            #expect(session.current.defaultProvider == "cloudflare")
+        }
     }
 
     @Test func unknownNamesSuggestTheNearest() async throws {
@@ -191,12 +200,25 @@ import Testing
         let column = await #expect(throws: RTKQLError.self) {
             try await fixture.engine.query("SELECT invoke_time FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
         }
-        #expect(column?.description == "SQL error: no such column: invoke_time; did you mean invoked_time?")
-        let parameter = await #expect(throws: RTKQLError.self) {
-            try await fixture.engine.query("SELECT app_id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
+        #expect(column?.description == "no such column: invoke_time; did you mean invoked_time?")
+        if case .planning(let error)? = column {
+            #expect(error.kind == .unknownColumn("invoke_time"))
+            #expect(error.range == SourceRange(start: 7, end: 18))
+        } else {
+            Issue.record("expected a planning error, got \(String(describing: column))")
         }
-        #expect(parameter?.description == "SQL error: no such column: app_id (app_id is a parameter of cloudflare.realtime_kit.recordings, "
-                + "not a column: use it in WHERE as `app_id = value` or `app_id IN (...)`)")
+        // Found on the tree before any request is sent, in any scope, with the names of that scope.
+        await fixture.server.clearRequests()
+        let nested = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT id FROM cloudflare.realtime_kit.recordings r WHERE \(fixture.scope) "
+                                           + "AND r.id IN (SELECT x FROM (SELECT id AS identifier FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)))")
+        }
+        #expect(nested?.description == "no such column: x")
+        let qualified = await #expect(throws: RTKQLError.self) {
+            try await fixture.engine.query("SELECT r.sesion_id FROM cloudflare.realtime_kit.recordings r WHERE \(fixture.scope)")
+        }
+        #expect(qualified?.description == "no such column: r.sesion_id; did you mean session_id?")
+        #expect(await fixture.server.requests().isEmpty)
     }
 
     @Test func invalidParameterValuesAreRefusedBeforeSending() async throws {

@@ -12,10 +12,17 @@ import RTKQLStorage
 public struct Row: Sendable {
     public let columns: [String]
     public let values: [SQLValue]
+    /// The row's 1-based position in its result, when known (decoding errors name it).
+    public let number: Int?
 
     public init(columns: [String], values: [SQLValue]) {
+        self.init(columns: columns, values: values, number: nil)
+    }
+
+    public init(columns: [String], values: [SQLValue], number: Int?) {
         self.columns = columns
         self.values = values
+        self.number = number
     }
 
     /// The value of `column` (case-insensitive), nil when there is no such column.
@@ -34,13 +41,14 @@ public struct Row: Sendable {
             throw DecodingError.keyNotFound(ColumnKey(column), .init(codingPath: [], debugDescription: "no column \(column)"))
         }
         if value.isNull, let none = (Optional<Any>.none as Any) as? T { return none }
-        return try RowDecoder.ValueContainer(value: value, codingPath: [ColumnKey(column)]).decode(type)
+        let index = index(of: column)!
+        return try RowDecoder.ValueContainer(value: value, column: columns[index], rowNumber: number, codingPath: [ColumnKey(column)]).decode(type)
     }
 }
 
 extension QueryResult {
     /// The rows with their column names.
-    public var rowsByName: [Row] { rows.map { Row(columns: columns, values: $0) } }
+    public var rowsByName: [Row] { rows.enumerated().map { Row(columns: columns, values: $1, number: $0 + 1) } }
 
     /// Decodes every row into `T`, matching its coding keys to column names:
     ///
@@ -49,7 +57,9 @@ extension QueryResult {
     /// let recordings = try result.decode(Recording.self)
     /// ```
     public func decode<T: Decodable>(_ type: T.Type) throws -> [T] {
-        try rows.map { try RowDecoder.decode(type, from: Row(columns: columns, values: $0)) }
+        try rows.enumerated().map { offset, values in
+            try RowDecoder.decode(type, from: Row(columns: columns, values: values, number: offset + 1))
+        }
     }
 }
 

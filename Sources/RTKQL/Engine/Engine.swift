@@ -44,12 +44,13 @@ public final class Engine: Sendable {
     }
 
     /// Runs every statement of `script` in order and returns their results; stops at the first error.
-    public func run(_ script: String, session: inout SessionState, arguments: StatementArguments = []) async throws(RTKQLError) -> [QueryResult] {
-        let script = ParameterNumbering.numberAnonymous(script)
+    @available(*, deprecated, message: "run scripts through a Session: Session(engine:state:).run(_:)")
+    public func run(_ script: String, session state: inout SessionState, arguments: StatementArguments = []) async throws(RTKQLError) -> [QueryResult] {
+        let session = Session(engine: self, state: state)
+        defer { state = session.current }
         var results: [QueryResult] = []
-        for statement in try parse(script) {
-            results.append(try await execute(statement, in: script, session: &session, arguments: arguments))
-        }
+        var run = session.run(script, arguments: arguments).makeAsyncIterator()
+        while let result = try await run.next() { results.append(try await result.collect()) }
         return results
     }
 
@@ -60,13 +61,7 @@ public final class Engine: Sendable {
     ///   - variables: values for `{{ name }}` template placeholders, escaped for where they land.
     ///   - arguments: values for bound parameters `?`, `?NNN`, `:name`, `@name`, `$name`.
     public func query(_ sql: String, variables: [String: String] = [:], arguments: StatementArguments = []) async throws(RTKQLError) -> QueryResult {
-        let sql = ParameterNumbering.numberAnonymous(variables.isEmpty ? sql : try Engine.expandTemplates(sql, variables: variables))
-        var session = SessionState()
-        let statements = try parse(sql)
-        guard statements.count == 1, let statement = statements.first else {
-            throw .invalid(message: "expected exactly one statement, got \(statements.count)")
-        }
-        return try await execute(statement, in: sql, session: &session, arguments: arguments)
+        try await Session(engine: self, state: SessionState(variables: variables)).execute(sql, arguments: arguments)
     }
 
     /// Runs a REPLACE or EXEC (or any one statement) and returns its rows: the operation's outcome,
@@ -79,39 +74,19 @@ public final class Engine: Sendable {
     /// Runs one parsed statement of `text`.
     /// When `sink` is given, a SELECT's rows go to it as they are read (the result then holds none);
     /// other statements return their rows as usual.
-    public func execute(_ parsed: ParsedStatement, in text: String, session: inout SessionState,
+    @available(*, deprecated, message: "run statements through a Session: Session.execute(_:index:in:arguments:) returns a StatementResult whose rows are read on demand")
+    public func execute(_ parsed: ParsedStatement, in text: String, session state: inout SessionState,
                         arguments: StatementArguments = [], sink: RowSink? = nil) async throws(RTKQLError) -> QueryResult {
-        let boundParameters = arguments.plannerValues
-        let resolver = ResourceResolver(registry: registry, defaultProvider: session.defaultProvider)
-        switch parsed.statement {
-        case .select where configuration.dryRun:
-            return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters).explain(parsed, text: text)
-        case .select(let query):
-            let plan = try RTKQLError.planning {
-                try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: parsed.range)
-            }
-            return try await SelectExecutor(engine: self, arguments: arguments).run(plan, query: query, sink: sink)
-        case .show(let show):
-            return try Catalog(registry: registry, defaultProvider: session.defaultProvider).show(show)
-        case .describe(let describe):
-            return try Catalog(registry: registry, defaultProvider: session.defaultProvider).describe(describe)
-        case .use(let name):
-            guard registry.provider(named: name.value) != nil else {
-                throw .invalid(message: "unknown provider \(name.value); known providers: \(registry.providers.map(\.name).joined(separator: ", "))")
-            }
-            session.defaultProvider = name.value.lowercased()
-            return QueryResult(columns: [], rows: [], notice: "using provider \(name.value.lowercased()): `service.resource` names now resolve under it")
-        case .registryList:
-            return Catalog(registry: registry, defaultProvider: session.defaultProvider).registryList()
-        case .explain(let inner):
-            let innerParsed = ParsedStatement(statement: inner, range: parsed.range)
-            return try Explainer(engine: self, resolver: resolver, boundParameters: boundParameters)
-                .explain(innerParsed, text: text)
-        case .replace(let replace):
-            return try await ReplaceExecutor(engine: self, resolver: resolver, arguments: arguments).run(replace, text: text)
-        case .exec(let exec):
-            return try await ExecExecutor(engine: self, resolver: resolver, boundParameters: boundParameters).run(exec)
-        }
+        let session = Session(engine: self, state: state)
+        defer { state = session.current }
+        let result = try await session.execute(parsed, in: text, arguments: arguments)
+        guard let sink, result.isQuery else { return try await result.collect() }
+        sink.columns(result.columns, result.jsonColumns)
+        for try await row in result.rows { sink.row(row) }
+        var streamed = QueryResult(columns: result.columns, jsonColumns: result.jsonColumns, rows: [], warnings: result.warnings,
+                                   notice: result.notice, requestCount: result.requestCount)
+        streamed.streamed = true
+        return streamed
     }
 
     var apiClient: APIClient {

@@ -23,6 +23,9 @@ public struct EngineConfiguration: Sendable {
     public var allowPartial = false
     /// List the requests REPLACE and EXEC would send (and SELECT's plan) without sending any.
     public var dryRun = false
+    /// The longest a statement may run (fetching, SQLite, and reading its rows) before it is stopped with
+    /// `RTKQLError.statementTimeout`; nil (the default) sets no limit. A session's settings may override it.
+    public var statementTimeout: Duration?
 
     public init(baseURL: String? = nil, credentials: Credentials = .none) {
         self.baseURL = baseURL

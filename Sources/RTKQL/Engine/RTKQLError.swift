@@ -41,10 +41,19 @@ public enum RTKQLError: Error, Sendable, CustomStringConvertible {
     case transport(TransportError)
     /// The API answered 2xx with a body that does not have the expected shape.
     case malformedResponse(request: String, message: String)
-    /// SQLite rejected the (rewritten) statement.
+    /// SQLite's message alone. Superseded by `.database`, which keeps SQLite's result code and the SQL.
+    @available(*, deprecated, message: "rtkql reports SQLite errors as .database(DatabaseError), which keeps the result code and the SQL")
     case sql(message: String)
     /// A statement form or option that is not valid here.
     case invalid(message: String)
+    /// SQLite refused or failed the statement: its result code, message, and the SQL it ran.
+    case database(DatabaseError)
+    /// The statement was cancelled (task cancellation, Ctrl-C, `Session.cancel()`, a client's cancel request)
+    /// before it finished; nothing it would have returned is kept.
+    case cancelled
+    /// The statement ran longer than the statement time limit (`EngineConfiguration.statementTimeout`,
+    /// `--statement-timeout`) and was stopped.
+    case statementTimeout(seconds: Double)
 
     public var description: String {
         switch self {
@@ -54,8 +63,16 @@ public enum RTKQLError: Error, Sendable, CustomStringConvertible {
         case .api(let error): return error.description
         case .transport(let error): return "request failed: \(error.description)"
         case .malformedResponse(let request, let message): return "unexpected response to \(request): \(message)"
-        case .sql(let message): return "SQL error: \(message)"
         case .invalid(let message): return message
+        case .database(let error): return "SQL error: \(error.message)"
+        case .cancelled: return "cancelled"
+        case .statementTimeout(let seconds):
+            return "statement timeout: the statement ran longer than \(StatementDeadline.format(seconds: seconds)) and was stopped "
+                + "(raise it with --statement-timeout SECONDS, or EngineConfiguration.statementTimeout)"
+        default:
+            // The deprecated `.sql(message:)`, read without naming it (naming it would warn).
+            let message = Mirror(reflecting: self).children.first.map { "\($0.value)" } ?? ""
+            return "SQL error: \(message)"
         }
     }
 
@@ -99,6 +116,15 @@ extension RTKQLError {
             throw error
         } catch {
             throw .invalid(message: "\(error)")
+        }
+    }
+
+    /// The error of a storage operation: SQLite's own errors keep their result code and SQL.
+    static func storage(_ error: any Error) -> RTKQLError {
+        switch error {
+        case let error as RTKQLError: return error
+        case let error as DatabaseError: return .database(error)
+        default: return .invalid(message: "\(error)")
         }
     }
 }

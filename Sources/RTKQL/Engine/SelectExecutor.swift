@@ -2,38 +2,61 @@ import RTKQLPlanning
 import RTKQLStorage
 import RTKQLSyntax
 
-/// Runs a planned SELECT: loads each reference's rows, then runs the rewritten SQL in SQLite.
-struct SelectExecutor {
+/// A SELECT whose rows are loaded and whose SQL is prepared: its rows are read from `source`.
+struct OpenSelect: Sendable {
+    var source: RowSource
+    var warnings: [String]
+    var requestCount: Int
+}
+
+/// Runs a planned SELECT: loads each reference's rows into a scratch database, then prepares the
+/// rewritten SQL there; SQLite produces the rows as they are read.
+struct SelectExecutor: Sendable {
     let engine: Engine
     var arguments: StatementArguments = []
+    let control: StatementControl
 
-    /// Runs the plan; rows go to `sink` as SQLite produces them when given (the result then has none).
-    func run(_ plan: SelectPlan, query: Query, sink: RowSink? = nil) async throws(RTKQLError) -> QueryResult {
-        let database = try ScratchDatabase.open()
-        var warnings: [String] = []
-        var requests = 0
-        for fetch in plan.fetches {
-            let baseURL = engine.baseURL(for: fetch.resource.provider)
-            try engine.checkTransportSecurity(baseURL)
-            let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL, concurrency: engine.configuration.concurrency,
-                                        pageLimit: engine.configuration.pageLimit, progress: engine.configuration.progress,
-                                        allowPartial: engine.configuration.allowPartial)
-            let report = try await loader.load(fetch, into: database)
-            warnings += report.warnings
-            requests += report.requests
+    /// Loads every reference and prepares the statement, under the statement's control (cancellation and
+    /// time limit reach the transfers, and SQLite through its progress handler).
+    func open(_ plan: SelectPlan, query: Query) async throws(RTKQLError) -> OpenSelect {
+        let engine = self.engine
+        let arguments = self.arguments
+        let control = self.control
+        return try await control.run { () async throws(RTKQLError) -> OpenSelect in
+            let database = try ScratchDatabase.open()
+            database.interrupt { control.shouldStop }
+            var warnings: [String] = []
+            var requests = 0
+            for fetch in plan.fetches {
+                try control.check()
+                let baseURL = engine.baseURL(for: fetch.resource.provider)
+                try engine.checkTransportSecurity(baseURL)
+                let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL, concurrency: engine.configuration.concurrency,
+                                            pageLimit: engine.configuration.pageLimit, progress: engine.configuration.progress,
+                                            allowPartial: engine.configuration.allowPartial)
+                let report = try await loader.load(fetch, into: database)
+                warnings += report.warnings
+                requests += report.requests
+            }
+            try control.check()
+            let source = try RowSource(database: database) { database throws(RTKQLError) in
+                try SQLRunner.prepare(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments)
+            }
+            return OpenSelect(source: source, warnings: warnings, requestCount: requests)
         }
-        var result = try SQLRunner.run(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments, sink: sink)
-        result.warnings = warnings
-        result.requestCount = requests
-        return result
     }
 }
 
-/// Runs SQL in the scratch database and reads the whole result.
+/// Prepares SQL over a scratch database, read-only and with its bound parameters.
 enum SQLRunner {
-    static func run(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?,
-                    arguments: StatementArguments = [],
-                    sink: RowSink? = nil) throws(RTKQLError) -> QueryResult {
+    /// A prepared statement and which of its columns hold JSON.
+    struct Prepared {
+        var statement: PreparedStatement
+        var jsonColumns: [Bool]
+    }
+
+    static func prepare(_ sql: String, in database: Database, fetches: [ResourceFetch], query: Query?,
+                        arguments: StatementArguments = []) throws(RTKQLError) -> Prepared {
         do {
             database.allowOnlyReads()
             let statement = try database.prepare(sql)
@@ -53,39 +76,24 @@ enum SQLRunner {
                 (statement.declaredType(at: index)?.uppercased().contains("JSON") ?? false)
                     || (hints.count == count && hints[index])
             }
-            let columns = statement.columnNames
-            sink?.columns(columns, jsonColumns)
-            var rows: [[SQLValue]] = []
-            while try statement.step() {
-                if let sink { sink.row(statement.row()) } else { rows.append(statement.row()) }
-            }
-            var result = QueryResult(columns: columns, jsonColumns: jsonColumns, rows: rows)
-            result.streamed = sink != nil
-            return result
+            return Prepared(statement: statement, jsonColumns: jsonColumns)
         } catch let error as DatabaseError {
-            throw .sql(message: explain(error.message, fetches: fetches))
-        } catch let error as RTKQLError {
-            throw error
+            throw .database(error)
         } catch {
-            throw .sql(message: "\(error)")
+            throw RTKQLError.storage(error)
         }
     }
 
-    /// Adds what the user can do about an unknown column: the nearest name, or that it is a parameter.
-    static func explain(_ message: String, fetches: [ResourceFetch]) -> String {
-        let prefix = "no such column: "
-        guard message.hasPrefix(prefix), !fetches.isEmpty else { return message }
-        let written = String(message.dropFirst(prefix.count))
-        let column = written.split(separator: ".").last.map(String.init) ?? written
-        let resources = fetches.map(\.resource)
-        for resource in resources where resource.resource.parameter(named: column) != nil && resource.resource.field(named: column) == nil {
-            return message + " (\(column) is a parameter of \(resource.fullName), not a column: use it in WHERE as `\(column) = value` or `\(column) IN (...)`)"
+    /// Prepares and reads every row at once: for the small results of operations (RETURNING, EXEC).
+    static func run(_ sql: String, in database: Database) throws(RTKQLError) -> QueryResult {
+        let prepared = try prepare(sql, in: database, fetches: [], query: nil)
+        var rows: [[SQLValue]] = []
+        do {
+            while try prepared.statement.step() { rows.append(prepared.statement.row()) }
+        } catch {
+            throw RTKQLError.storage(error)
         }
-        let candidates = resources.flatMap { $0.resource.fields.map(\.name) }
-        if let suggestion = NameSuggester.nearest(to: column, in: candidates) {
-            return message + "; did you mean \(suggestion)?"
-        }
-        return message
+        return QueryResult(columns: prepared.statement.columnNames, jsonColumns: prepared.jsonColumns, rows: rows)
     }
 }
 

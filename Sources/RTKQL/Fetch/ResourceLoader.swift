@@ -33,7 +33,7 @@ struct ResourceLoader {
             loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields, loading: fetch.fieldsRead)
             try loader.begin()
         } catch {
-            throw .sql(message: "\(error)")
+            throw RTKQLError.storage(error)
         }
         do {
             try await loadPages(of: fetch, decoder: decoder, loader: loader, report: &report)
@@ -47,7 +47,7 @@ struct ResourceLoader {
     }
 
     private func commit(_ loader: TableLoader) throws(RTKQLError) {
-        do { try loader.commit() } catch { throw .sql(message: "\(error)") }
+        do { try loader.commit() } catch { throw RTKQLError.storage(error) }
     }
 
     private func request(_ method: MethodDefinition, _ parameters: [String: ParameterValue]) -> HTTPRequest {
@@ -86,7 +86,7 @@ struct ResourceLoader {
                     arrived[key] = page
                     while let page = arrived.removeValue(forKey: plan.cursor) {
                         do { try loader.insert(page) } catch {
-                            failure = .sql(message: "\(error)")
+                            failure = RTKQLError.storage(error)
                             break
                         }
                         pagesInserted += 1
@@ -120,7 +120,7 @@ struct ResourceLoader {
             } catch let error as MalformedResponse {
                 return .failure(.malformedResponse(request: "\(request.method) \(request.url)", message: error.message))
             } catch {
-                return .failure(.sql(message: "\(error)"))
+                return .failure(RTKQLError.storage(error))
             }
         }
     }

@@ -21,7 +21,7 @@ public enum ScratchDatabase {
             try database.execute("PRAGMA page_size = 65536")
             return database
         } catch {
-            throw .sql(message: "\(error)")
+            throw RTKQLError.storage(error)
         }
     }
 }

@@ -15,9 +15,9 @@ final class TableLoader {
     private let database: Database
     /// Rows per multi-row `INSERT` (1 when there is nothing to batch).
     let batchSize: Int
-    private var insertOne: Statement?
+    private var insertOne: PreparedStatement?
     /// Multi-row statements by row count: the batch size, and the remainders pages have needed.
-    private var insertMany: [Int: Statement] = [:]
+    private var insertMany: [Int: PreparedStatement] = [:]
     private(set) var rowCount = 0
 
     /// A table with a column for each of `fields`; rows fill the `loading` columns (nil: all of them).
@@ -63,14 +63,14 @@ final class TableLoader {
         rowCount += rows
     }
 
-    private func statement(rows: Int) throws -> Statement {
+    private func statement(rows: Int) throws -> PreparedStatement {
         if let statement = insertMany[rows] { return statement }
         let statement = try database.prepare(insertSQL(rows: rows))
         insertMany[rows] = statement
         return statement
     }
 
-    private func insert(_ values: ArraySlice<FieldValue>, into statement: Statement, bytes: UnsafeBufferPointer<UInt8>) throws {
+    private func insert(_ values: ArraySlice<FieldValue>, into statement: PreparedStatement, bytes: UnsafeBufferPointer<UInt8>) throws {
         var position: Int32 = 1
         for value in values {
             switch value {

@@ -50,8 +50,8 @@ struct ExecExecutor {
         } catch let error as MalformedResponse {
             throw .malformedResponse(request: "\(request.method) \(request.url)", message: error.message)
         } catch {
-            throw .sql(message: "\(error)")
+            throw RTKQLError.storage(error)
         }
-        return try SQLRunner.run("SELECT * FROM rtkql_exec", in: database, fetches: [], query: nil)
+        return try SQLRunner.run("SELECT * FROM rtkql_exec", in: database)
     }
 }

@@ -10,6 +10,7 @@ struct ReplaceExecutor {
     let engine: Engine
     let resolver: ResourceResolver
     let arguments: StatementArguments
+    let control: StatementControl
     var boundParameters: [String: RawValue] { arguments.plannerValues }
 
     func run(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
@@ -61,7 +62,10 @@ struct ReplaceExecutor {
         let plan = try RTKQLError.planning {
             try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: query.range)
         }
-        return try await SelectExecutor(engine: engine, arguments: arguments).run(plan, query: query)
+        let open = try await SelectExecutor(engine: engine, arguments: arguments, control: control).open(plan, query: query)
+        let cursor = RowCursor(source: open.source, control: control)
+        return QueryResult(columns: open.source.columns, jsonColumns: open.source.jsonColumns, rows: try await cursor.collect(),
+                           warnings: open.warnings, requestCount: open.requestCount)
     }
 
     private func planReplace(_ statement: ReplaceStatement, text: String,

@@ -41,8 +41,8 @@ struct ReturningEvaluator {
             let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
             try database.execute("INSERT INTO rtkql_returning VALUES (\(placeholders))", values)
         } catch {
-            throw .sql(message: "\(error)")
+            throw RTKQLError.storage(error)
         }
-        return try SQLRunner.run("SELECT \(selectList) FROM rtkql_returning", in: database, fetches: [], query: nil)
+        return try SQLRunner.run("SELECT \(selectList) FROM rtkql_returning", in: database)
     }
 }

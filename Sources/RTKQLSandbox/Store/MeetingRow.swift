@@ -41,7 +41,7 @@ struct MeetingRow: Sendable {
     }
 
     /// Reads a row selected with `MeetingRow.columns`.
-    init(statement: Statement) {
+    init(statement: PreparedStatement) {
         let values = statement.row()
         id = values[0].textValue ?? ""
         appID = values[1].textValue ?? ""

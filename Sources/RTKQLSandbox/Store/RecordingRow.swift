@@ -63,7 +63,7 @@ struct RecordingRow: Sendable {
     }
 
     /// Reads a row selected with `Schema.recordingColumns`.
-    init(statement: Statement) {
+    init(statement: PreparedStatement) {
         func text(_ index: Int) -> String { statement.value(at: index).textValue ?? "" }
         func optionalText(_ index: Int) -> String? { statement.value(at: index).textValue }
         func int(_ index: Int) -> Int64 { statement.value(at: index).integerValue ?? 0 }

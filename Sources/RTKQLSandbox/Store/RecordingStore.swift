@@ -57,7 +57,7 @@ actor RecordingStore {
         }
     }
 
-    private static func run(_ statement: Statement, _ values: [SQLValue]) throws {
+    private static func run(_ statement: PreparedStatement, _ values: [SQLValue]) throws {
         statement.reset()
         try statement.bind(values)
         while try statement.step() {}

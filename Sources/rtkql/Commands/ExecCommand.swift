@@ -36,15 +36,17 @@ struct ExecCommand: AsyncParsableCommand {
         let variables = connection.defaultVariables.merging(try templates.variables()) { _, given in given }
         try await connection.withEngine { engine in
             let sink = try ResultSink(outfile: output.outfile)
-            let runner = ScriptRunner(engine: engine, output: output, sink: sink)
+            let session = Session(engine: engine, state: SessionState(variables: variables))
+            let runner = ScriptRunner(session: session, output: output, sink: sink)
             let sourceName = infile ?? (query == nil ? "<stdin>" : "<query>")
-            let (ok, interrupted) = await Interruption.run { await runner.run(script: script, variables: variables, sourceName: sourceName) }
-            sink.finish(success: ok && !interrupted)
+            let (outcome, signalled) = await Interruption.run { await runner.run(script: script, sourceName: sourceName) }
+            let interrupted = signalled || outcome == .interrupted
+            sink.finish(success: outcome == .succeeded && !interrupted)
             if interrupted {
                 StandardError.write("interrupted\n")
                 throw QueryFailure(exitCode: 130)
             }
-            if !ok { throw QueryFailure(exitCode: 1) }
+            if outcome != .succeeded { throw QueryFailure(exitCode: 1) }
         }
     }
 

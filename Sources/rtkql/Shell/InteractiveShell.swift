@@ -8,17 +8,17 @@ import RTKQLSyntax
 final class InteractiveShell {
     let engine: Engine
     var output: OutputOptions
-    var variables: [String: String]
     let editor: LineEditor
-    var session = SessionState()
+    /// USE, template variables and settings, kept across the statements typed.
+    let session: Session
     var timer = false
     private var buffer = ""
 
     init(engine: Engine, output: OutputOptions, variables: [String: String], editor: LineEditor) {
         self.engine = engine
         self.output = output
-        self.variables = variables
         self.editor = editor
+        session = Session(engine: engine, state: SessionState(variables: variables))
         ShellCompletion.vocabulary = InteractiveShell.vocabulary(engine.registry)
     }
 
@@ -48,11 +48,9 @@ final class InteractiveShell {
 
     /// Runs a script; Ctrl-C cancels it (aborting in-flight requests) and returns to the prompt.
     func runCancellable(_ script: String) async {
-        let runner = ScriptRunner(engine: engine, output: output)
+        let runner = ScriptRunner(session: session, output: output)
         let started = Date()
-        let variables = self.variables
-        let sessionBox = SessionBox(session)
-        let task = Task { await runner.run(script: script, variables: variables, sourceName: "<shell>", session: sessionBox) }
+        let task = Task { await runner.run(script: script, sourceName: "<shell>") }
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler {
@@ -62,7 +60,6 @@ final class InteractiveShell {
         interrupt.resume()
         _ = await task.value
         interrupt.cancel()
-        session = sessionBox.session
         if timer { StandardError.write(String(format: "Run Time: %.3fs\n", Date().timeIntervalSince(started))) }
     }
 
@@ -78,10 +75,4 @@ final class InteractiveShell {
         for command in MetaCommand.names { words.insert(command) }
         return words.sorted()
     }
-}
-
-/// Carries the session state into and out of the task that runs a script.
-final class SessionBox: @unchecked Sendable {
-    var session: SessionState
-    init(_ session: SessionState) { self.session = session }
 }

@@ -90,11 +90,12 @@ extension InteractiveShell {
             default: StandardError.write("error: .timer takes on or off\n")
             }
         case .vars:
+            let variables = session.current.variables
             let names = Set(variables.keys)
             if names.isEmpty { StandardOutput.write("no template variables set; use .set NAME VALUE\n") }
             for name in names.sorted() { StandardOutput.write("\(name) = \(variables[name] ?? "")\n") }
         case .set(let name, let value):
-            variables[name] = value
+            session.update { $0.variables[name] = value }
         case .read(let path):
             guard let data = FileManager.default.contents(atPath: path) else {
                 StandardError.write("error: cannot read file \(path)\n")

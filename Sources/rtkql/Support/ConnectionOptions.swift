@@ -29,6 +29,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("connect-timeout"), help: "Seconds to wait for a connection.")
     var connectTimeout: Double = 10
 
+    @Option(name: .customLong("statement-timeout"), help: ArgumentHelp("Stop any statement that runs longer than SECONDS (fetching and SQLite alike); no limit by default.", valueName: "SECONDS"))
+    var statementTimeout: Double?
+
     @Option(name: .customLong("rate-limit"), help: "Client-side request budget N/SECONDS (default 1200/300, Cloudflare's documented limit).")
     var rateLimit: String = "1200/300"
 
@@ -52,6 +55,7 @@ struct ConnectionOptions: ParsableArguments {
         if let pageLimit, pageLimit < 1 { throw ValidationError("--http.response.pageLimit must be at least 1") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
         guard timeout > 0, connectTimeout > 0 else { throw ValidationError("--timeout and --connect-timeout must be positive") }
+        if let statementTimeout, !(statementTimeout > 0) { throw ValidationError("--statement-timeout must be a positive number of seconds") }
         guard parsedRateLimit != nil else { throw ValidationError("--rate-limit expects N/SECONDS, for example 1200/300") }
     }
 
@@ -114,6 +118,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.transport.totalTimeoutMilliseconds = Int(timeout * 1000)
         configuration.transport.connectTimeoutMilliseconds = Int(connectTimeout * 1000)
         configuration.transport.verifyTLS = !insecure
+        configuration.statementTimeout = statementTimeout.map { .milliseconds(Int(($0 * 1000).rounded(.up))) }
         if insecure { StandardError.write("warning: --insecure: TLS certificates are not verified\n") }
         if let parsedRateLimit { configuration.rateBudget = parsedRateLimit }
         if ProgressLine.enabled, !httpLog {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs `body` so that SIGINT or SIGTERM cancels it (aborting in-flight requests) instead of
 /// killing the process mid-write; reports whether it was interrupted.
@@ -25,9 +26,8 @@ enum Interruption {
 }
 
 /// Set once a signal arrived.
-final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-    func raise() { lock.withLock { raised = true } }
-    var isRaised: Bool { lock.withLock { raised } }
+final class InterruptFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    func raise() { raised.store(true, ordering: .relaxed) }
+    var isRaised: Bool { raised.load(ordering: .relaxed) }
 }

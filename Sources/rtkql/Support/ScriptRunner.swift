@@ -1,53 +1,55 @@
 import Foundation
 import RTKQL
 
-/// Runs a script statement by statement, printing each result and reporting errors.
+/// How a script run ended.
+enum ScriptOutcome: Equatable {
+    case succeeded
+    /// A statement failed; its error has been printed.
+    case failed
+    /// Cancelled (Ctrl-C, SIGINT, SIGTERM) before it finished.
+    case interrupted
+}
+
+/// Prints the results of a script that a `Session` runs: each statement's result as soon as it comes,
+/// SELECT rows as SQLite produces them (every format but `table`), errors with where they happened.
 struct ScriptRunner {
-    let engine: Engine
+    let session: Session
     let output: OutputOptions
     var sink: ResultSink?
 
-    /// Runs `script`; returns false when a statement failed (its error already printed).
-    func run(script rawScript: String, variables: [String: String], sourceName: String, session box: SessionBox? = nil) async -> Bool {
-        let script: String
-        let statements: [ParsedStatement]
+    /// Runs `script` in the session and prints what it produces.
+    func run(script: String, sourceName: String) async -> ScriptOutcome {
+        let prepared: PreparedScript
         do {
-            script = try Engine.expandTemplates(rawScript, variables: variables)
-            statements = try engine.parse(script)
+            prepared = try session.prepare(script)
         } catch {
-            report(error, script: rawScript, statementNumber: nil, sourceName: sourceName)
-            return false
+            report(error, script: script, statementNumber: nil, sourceName: sourceName)
+            return .failed
         }
-        var session = box?.session ?? SessionState()
-        defer { box?.session = session }
-        for (index, statement) in statements.enumerated() {
+        let count = prepared.statements.count
+        var results = session.run(prepared).makeAsyncIterator()
+        var index = 0
+        while true {
             let started = Date()
             ProgressLine.shared.reset()
             defer { ProgressLine.shared.clear() }
             do {
-                // SELECT results in a row-by-row format are written as SQLite produces them.
-                let streamer = isSelect(statement) && StreamWriter.canStream(output.output) ? RowStreamer(runner: self) : nil
-                let result = try await engine.execute(statement, in: script, session: &session, sink: streamer?.sink)
-                streamer?.finish()
-                print(result, elapsed: Date().timeIntervalSince(started))
+                guard let result = try await results.next() else { return .succeeded }
+                let rows = try await print(result, started: started)
                 if result.failures > 0 {
-                    StandardError.write("error\(statements.count > 1 ? " in statement \(index + 1)" : ""): "
-                                        + "\(result.failures) of \(result.rows.count) operations failed\n")
-                    return false
+                    StandardError.write("error\(count > 1 ? " in statement \(index + 1)" : ""): "
+                                        + "\(result.failures) of \(rows) operations failed\n")
+                    return .failed
                 }
             } catch {
-                if Task.isCancelled { return false }
-                report(error, script: script, statementNumber: statements.count > 1 ? index + 1 : nil,
+                if case .cancelled = error { return .interrupted }
+                let statement = prepared.statements[min(index, count - 1)]
+                report(error, script: prepared.text, statementNumber: count > 1 ? index + 1 : nil,
                        sourceName: sourceName, statementStart: statement.range.start)
-                return false
+                return .failed
             }
+            index += 1
         }
-        return true
-    }
-
-    private func isSelect(_ statement: ParsedStatement) -> Bool {
-        if case .select = statement.statement { return true }
-        return false
     }
 
     /// Writes text to the results' destination.
@@ -55,16 +57,42 @@ struct ScriptRunner {
         if let sink { sink.write(text) } else { StandardOutput.write(text) }
     }
 
-    private func print(_ result: QueryResult, elapsed: TimeInterval) {
-        ProgressLine.shared.clear()
+    /// Prints one statement's result; returns how many rows it had.
+    private func print(_ result: StatementResult, started: Date) async throws(RTKQLError) -> Int {
         for warning in result.warnings { StandardError.write("warning: \(warning)\n") }
         if let notice = result.notice { StandardError.write("\(notice)\n") }
-        guard !result.columns.isEmpty, !(result.rows.isEmpty && StreamWriter.canStream(output.output) && result.streamed) else { return }
-        emit(output.output.render(result, options: output.formatOptions))
-        if output.output == .table {
-            let rows = result.rows.count
-            StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", elapsed))s\n")
+        guard !result.columns.isEmpty else { return 0 }
+        let format = output.output
+        if result.isQuery, StreamWriter.canStream(format) {
+            return try await stream(result)
         }
+        let collected = try await result.collect()
+        ProgressLine.shared.clear()
+        emit(format.render(collected, options: output.formatOptions))
+        if format == .table {
+            let rows = collected.rows.count
+            StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", Date().timeIntervalSince(started)))s\n")
+        }
+        return collected.rows.count
+    }
+
+    /// Writes a SELECT's rows as they are read, in chunks of about 64 KiB.
+    private func stream(_ result: StatementResult) async throws(RTKQLError) -> Int {
+        var writer = StreamWriter(format: output.output, options: output.formatOptions, columns: result.columns,
+                                  jsonColumns: result.jsonColumns)
+        ProgressLine.shared.clear()
+        var buffer = writer.begin()
+        var rows = 0
+        for try await row in result.rows {
+            rows += 1
+            buffer += writer.row(row)
+            if buffer.utf8.count >= 1 << 16 {
+                emit(buffer)
+                buffer = ""
+            }
+        }
+        emit(buffer + writer.end())
+        return rows
     }
 
     private func report(_ error: any Error, script: String, statementNumber: Int?, sourceName: String, statementStart: Int? = nil) {
@@ -86,41 +114,5 @@ struct ScriptRunner {
             text += ": \(error)"
         }
         StandardError.write(text + "\n")
-    }
-}
-
-/// Writes a streamed SELECT's rows as they arrive, in chunks.
-final class RowStreamer {
-    private let runner: ScriptRunner
-    private var writer: StreamWriter?
-    private var buffer = ""
-
-    init(runner: ScriptRunner) {
-        self.runner = runner
-    }
-
-    var sink: RowSink {
-        RowSink(columns: { [self] names, json in
-            let writer = StreamWriter(format: runner.output.output, options: runner.output.formatOptions, columns: names, jsonColumns: json)
-            ProgressLine.shared.clear()
-            buffer += writer.begin()
-            self.writer = writer
-        }, row: { [self] values in
-            guard var writer else { return }
-            buffer += writer.row(values)
-            self.writer = writer
-            if buffer.utf8.count >= 1 << 16 { flush() }
-        })
-    }
-
-    private func flush() {
-        runner.emit(buffer)
-        buffer = ""
-    }
-
-    /// Writes the end of the result.
-    func finish() {
-        if let writer { buffer += writer.end() }
-        flush()
     }
 }

@@ -22,6 +22,22 @@ struct SandboxFixture {
         return SandboxFixture(server: server, engine: Engine(configuration: engineConfiguration))
     }
 
+    /// Starts a sandbox and an engine on it, runs `body`, and stops the sandbox before returning
+    /// (whether `body` returned or threw).
+    static func with<T>(recordings: Int = 240, perPageCap: Int? = nil, concurrency: Int = 8,
+                        configure: (inout EngineConfiguration) -> Void = { _ in },
+                        _ body: (SandboxFixture) async throws -> T) async throws -> T {
+        let fixture = try await start(recordings: recordings, perPageCap: perPageCap, concurrency: concurrency, configure: configure)
+        do {
+            let result = try await body(fixture)
+            await fixture.server.stop()
+            return result
+        } catch {
+            await fixture.server.stop()
+            throw error
+        }
+    }
+
     /// `account_id = '…' AND app_id = '…'` for the demo account and first app.
     var scope: String { "account_id = '\(account)' AND app_id = '\(app)'" }
 

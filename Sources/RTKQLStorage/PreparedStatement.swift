@@ -2,7 +2,7 @@ import CSQLite
 import CSQLiteShims
 
 /// A prepared statement: bind values, step through rows, read columns.
-public final class Statement {
+public final class PreparedStatement {
     let handle: OpaquePointer
     /// The text the statement was compiled from.
     public let sql: String
@@ -12,7 +12,7 @@ public final class Statement {
         var handle: OpaquePointer?
         let code = sqlite3_prepare_v2(database.connection, sql, -1, &handle, nil)
         guard code == SQLITE_OK, let handle else {
-            throw DatabaseError(code: code, message: DatabaseError.lastMessage(database.connection, code: code), sql: sql)
+            throw DatabaseError(database.connection, code: code, sql: sql)
         }
         self.handle = handle
         self.sql = sql
@@ -110,7 +110,7 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            throw DatabaseError(code: code, message: DatabaseError.lastMessage(database.connection, code: code), sql: sql)
+            throw DatabaseError(database.connection, code: code, sql: sql)
         }
     }
 

@@ -1,0 +1,58 @@
+import RTKQLPlanning
+import RTKQLStorage
+import RTKQLSyntax
+
+/// Runs one statement of a session: picks what runs it by its kind, under the statement's control.
+struct StatementDispatcher {
+    let session: Session
+    let control: StatementControl
+    let arguments: StatementArguments
+
+    private var engine: Engine { session.engine }
+
+    func run(_ parsed: ParsedStatement, index: Int, text: String) async throws(RTKQLError) -> StatementResult {
+        let state = session.current
+        let boundParameters = arguments.plannerValues
+        let resolver = ResourceResolver(registry: engine.registry, defaultProvider: state.defaultProvider)
+        let catalog = Catalog(registry: engine.registry, defaultProvider: state.defaultProvider)
+        func done(_ result: QueryResult) -> StatementResult {
+            StatementResult(statement: parsed, index: index, result: result)
+        }
+        switch parsed.statement {
+        case .select where engine.configuration.dryRun:
+            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters).explain(parsed, text: text))
+        case .select(let query):
+            let plan = try RTKQLError.planning {
+                try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: parsed.range)
+            }
+            let open = try await SelectExecutor(engine: engine, arguments: arguments, control: control).open(plan, query: query)
+            return StatementResult(statement: parsed, index: index, columns: open.source.columns, jsonColumns: open.source.jsonColumns,
+                                   declaredTypes: open.source.declaredTypes, rows: RowCursor(source: open.source, control: control),
+                                   warnings: open.warnings, requestCount: open.requestCount)
+        case .show(let show):
+            return done(try catalog.show(show))
+        case .describe(let describe):
+            return done(try catalog.describe(describe))
+        case .use(let name):
+            guard engine.registry.provider(named: name.value) != nil else {
+                throw .invalid(message: "unknown provider \(name.value); known providers: \(engine.registry.providers.map(\.name).joined(separator: ", "))")
+            }
+            session.update { $0.defaultProvider = name.value.lowercased() }
+            return done(QueryResult(columns: [], rows: [],
+                                    notice: "using provider \(name.value.lowercased()): `service.resource` names now resolve under it"))
+        case .registryList:
+            return done(catalog.registryList())
+        case .explain(let inner):
+            let innerParsed = ParsedStatement(statement: inner, range: parsed.range)
+            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters).explain(innerParsed, text: text))
+        case .replace(let replace):
+            let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
+                try await executor.run(replace, text: text)
+            })
+        case .exec(let exec):
+            let executor = ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters)
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in try await executor.run(exec) })
+        }
+    }
+}
