@@ -18,7 +18,7 @@ extension Parser {
         let token = current
         guard token.kind == .word else {
             if token.isSymbol("(") { return .select(try parseQuery()) }
-            throw expected("a statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE)")
+            throw unknownStatement()
         }
         switch token.upper {
         case "SELECT", "WITH", "VALUES":
@@ -48,8 +48,15 @@ extension Parser {
             try expect("LIST")
             return .registryList(isName(current) ? try parseIdentifier() : nil)
         default:
-            throw expected("a statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE)")
+            throw unknownStatement()
         }
+    }
+
+    /// The error for a statement that starts with no statement keyword.
+    func unknownStatement() -> ParseError {
+        var error = expected("a statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE)")
+        if case .unexpectedToken = error.kind { error.kind = .unknownStatement(found: current.description) }
+        return error
     }
 
     /// replace = ("REPLACE" | "UPDATE") ["INTO"] table-ref "SET" assignment {"," assignment} ["WHERE" expr] ["RETURNING" result-columns] ;
