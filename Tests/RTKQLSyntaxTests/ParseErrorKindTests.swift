@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func grammarErrors() {
-        let statementKeywords = "SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE"
+        let statementKeywords = "SELECT, INSERT, UPDATE, REPLACE, DELETE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE, REGISTRY, PURGE"
         let cases: [(String, ParseErrorKind, String)] = [
             ("SELECT a FROM t WHERE", .incompleteInput(expected: "an expression"), "incomplete input: expected an expression"),
             ("SELECT a, FROM t", .unexpectedToken(expected: "an expression", found: "FROM"), "Expected: an expression, found: FROM"),
@@ -44,6 +44,12 @@ import Testing
             ("'x'", .unknownStatement(found: "'x'"), "Expected: a statement (\(statementKeywords)), found: 'x'"),
             ("EXPLAIN", .incompleteInput(expected: "a statement (\(statementKeywords))"),
              "incomplete input: expected a statement (\(statementKeywords))"),
+            ("INSERT r VALUES (1)", .unexpectedToken(expected: "INTO", found: "r"), "Expected: INTO, found: r"),
+            ("INSERT INTO r (a)", .incompleteInput(expected: "VALUES or SELECT"), "incomplete input: expected VALUES or SELECT"),
+            ("INSERT INTO r x VALUES (1)", .unexpectedToken(expected: "VALUES or SELECT", found: "x"), "Expected: VALUES or SELECT, found: x"),
+            ("DELETE r WHERE a = 1", .unexpectedToken(expected: "FROM", found: "r"), "Expected: FROM, found: r"),
+            ("UPDATE r WHERE a = 1", .unexpectedToken(expected: "SET", found: "WHERE"), "Expected: SET, found: WHERE"),
+            ("PURGE 1", .unexpectedToken(expected: "';' or end of statement", found: "1"), "Expected: ';' or end of statement, found: 1"),
             ("EXEC a.b.c.d @@body = '{}'", .unexpectedToken(expected: "@@json", found: "@@body"), "Expected: @@json, found: @@body"),
         ]
         for (text, kind, message) in cases {

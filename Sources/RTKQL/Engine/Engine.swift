@@ -109,8 +109,10 @@ public final class Engine: Sendable {
                 .explain(innerParsed, text: text)
         case .replace(let replace):
             return try await ReplaceExecutor(engine: self, resolver: resolver, arguments: arguments).run(replace, text: text)
-        case .exec(let exec):
+        case .exec(let exec) where exec.returning == nil:
             return try await ExecExecutor(engine: self, resolver: resolver, boundParameters: boundParameters).run(exec)
+        case .exec, .insert, .update, .delete, .purge:
+            throw RTKQLError.notSupportedYet(parsed.statement)
         }
     }
 
