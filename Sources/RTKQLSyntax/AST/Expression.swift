@@ -145,13 +145,18 @@ public struct WindowSpecification: Sendable, Hashable {
     public var orderBy: [OrderingTerm]
     /// The frame clause as written (`ROWS BETWEEN 1 PRECEDING AND CURRENT ROW`), nil when absent.
     public var frame: WindowFrame?
+    /// Whether the window was written in parentheses. `OVER w` (false) and `OVER (w)` (true) differ in
+    /// SQLite: the second is a new window based on `w`, and is an error when `w` has a frame.
+    public var parenthesized: Bool
 
+    /// A window from its parts; `parenthesized` defaults to false only for a lone base name (`OVER w`).
     public init(baseName: Identifier? = nil, partitionBy: [Expression] = [], orderBy: [OrderingTerm] = [],
-                frame: WindowFrame? = nil) {
+                frame: WindowFrame? = nil, parenthesized: Bool? = nil) {
         self.baseName = baseName
         self.partitionBy = partitionBy
         self.orderBy = orderBy
         self.frame = frame
+        self.parenthesized = parenthesized ?? !(baseName != nil && partitionBy.isEmpty && orderBy.isEmpty && frame == nil)
     }
 }
 

@@ -140,15 +140,28 @@ public indirect enum TableExpression: Sendable, Hashable {
 public struct TableReference: Sendable, Hashable {
     /// `cloudflare.realtime_kit.recordings`, `realtime_kit.recordings`, `my_cte`.
     public var name: QualifiedName
+    /// `[AS] alias`, nil when absent.
     public var alias: Identifier?
+    /// SQLite's `INDEXED BY name` / `NOT INDEXED`, nil when absent.
+    public var indexing: TableIndexing?
     /// From the first part of the name to the end of the alias (or of the name when there is none).
     public var range: SourceRange
 
-    public init(name: QualifiedName, alias: Identifier? = nil, range: SourceRange) {
+    /// A reference from its parts.
+    public init(name: QualifiedName, alias: Identifier? = nil, indexing: TableIndexing? = nil, range: SourceRange) {
         self.name = name
         self.alias = alias
+        self.indexing = indexing
         self.range = range
     }
+}
+
+/// SQLite's index clause after a table name.
+public enum TableIndexing: Sendable, Hashable {
+    /// `INDEXED BY name`
+    case indexedBy(Identifier)
+    /// `NOT INDEXED`
+    case notIndexed
 }
 
 /// How two tables are joined.

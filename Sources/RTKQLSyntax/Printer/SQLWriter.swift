@@ -1,0 +1,128 @@
+/// Prints syntax trees as SQL the parser reads back to the same tree, into one growing buffer.
+///
+/// Canonical style: keywords upper-case, single spaces, names quoted only when they were written
+/// quoted or would not read back as the same name, strings re-escaped, numbers as written.
+/// Parentheses the user wrote are in the tree (`.parenthesized`); the writer adds others only where
+/// a tree built by hand would otherwise regroup (by SQLite's precedence), so printing never changes
+/// how SQLite groups an expression.
+struct SQLWriter {
+    /// The SQL written so far.
+    private(set) var text: String
+
+    init(capacity: Int) {
+        text = ""
+        text.reserveCapacity(capacity)
+    }
+
+    /// The SQL text of one node, written by `body`.
+    static func sql(capacity: Int = 64, _ body: (inout SQLWriter) -> Void) -> String {
+        var writer = SQLWriter(capacity: capacity)
+        body(&writer)
+        return writer.text
+    }
+
+    @inline(__always)
+    mutating func append(_ piece: String) {
+        text.append(piece)
+    }
+
+    /// `items` separated by `, `.
+    @inline(__always)
+    mutating func list<Item>(_ items: [Item], _ write: (inout SQLWriter, Item) -> Void) {
+        for (position, item) in items.enumerated() {
+            if position > 0 { append(", ") }
+            write(&self, item)
+        }
+    }
+
+    // MARK: - Names
+
+    /// A name where the parser takes only non-reserved words (columns, tables, aliases...): quoted when
+    /// it was written quoted, is not one lexer word, is reserved, or is one of `avoiding` (upper-case
+    /// words the parser reads as keywords in this position).
+    mutating func name(_ identifier: Identifier, avoiding: Set<String> = []) {
+        let needsQuotes = identifier.quoted || !Identifier.isPlain(identifier.value)
+            || Identifier.isKeyword(identifier.value, in: Parser.reserved)
+            || (!avoiding.isEmpty && Identifier.isKeyword(identifier.value, in: avoiding))
+        needsQuotes ? quoted(identifier.value) : append(identifier.value)
+    }
+
+    /// A name where the parser takes any word, reserved or not (a function name, the parts of a
+    /// dotted name after the first): quoted only when written quoted or not one lexer word.
+    mutating func word(_ identifier: Identifier) {
+        identifier.quoted || !Identifier.isPlain(identifier.value) ? quoted(identifier.value) : append(identifier.value)
+    }
+
+    /// `a.b.c`: the first part as a name, the others as words.
+    mutating func name(_ name: QualifiedName, avoiding: Set<String> = []) {
+        for (position, part) in name.parts.enumerated() {
+            if position == 0 {
+                self.name(part, avoiding: avoiding)
+            } else {
+                append(".")
+                word(part)
+            }
+        }
+    }
+
+    /// `"text"` with inner double quotes doubled.
+    mutating func quoted(_ value: String) {
+        append("\"")
+        escaped(value, quote: "\"")
+        append("\"")
+    }
+
+    /// `'text'` with inner single quotes doubled.
+    mutating func string(_ value: String) {
+        append("'")
+        escaped(value, quote: "'")
+        append("'")
+    }
+
+    private mutating func escaped(_ value: String, quote: Character) {
+        guard value.contains(quote) else {
+            append(value)
+            return
+        }
+        for character in value {
+            text.append(character)
+            if character == quote { text.append(quote) }
+        }
+    }
+
+    // MARK: - Literals
+
+    mutating func write(_ literal: Literal) {
+        switch literal {
+        case .null: append("NULL")
+        case .integer(let text), .real(let text): append(text)
+        case .string(let value): string(value)
+        case .blob(let hex):
+            append("X'")
+            append(hex)
+            append("'")
+        case .boolean(let value): append(value ? "TRUE" : "FALSE")
+        case .currentTime(let keyword): append(keyword)
+        }
+    }
+}
+
+extension Identifier {
+    /// True when `text` reads as one word token: a letter, `_` or non-ASCII byte, then those, digits or `$`
+    /// (the lexer's rule, so a plain name prints bare and reads back the same).
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, Lexer.isIdentifierStart(first) else { return false }
+            for byte in bytes.dropFirst() where !Lexer.isIdentifierByte(byte) && byte != UInt8(ascii: "$") { return false }
+            return true
+        }
+    }
+
+    /// True when `text`, upper-cased, is one of `keywords` (all of which are at most 17 ASCII letters and `_`).
+    static func isKeyword(_ text: String, in keywords: Set<String>) -> Bool {
+        let count = text.utf8.count
+        guard count >= 2, count <= 17 else { return false }
+        return keywords.contains(Token.asciiUppercased(text))
+    }
+}
