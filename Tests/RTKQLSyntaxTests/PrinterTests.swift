@@ -42,6 +42,8 @@ import Testing
             == "SELECT 'it''s', '', X'cafe', 0x1F, 1_000, 1.50, .5, 1e3, 1.5E-3, TRUE, FALSE, NULL, CURRENT_DATE")
         #expect(printed("SELECT ?, ?3, :name, @name, $name") == "SELECT ?, ?3, :name, @name, $name")
         #expect(Literal.string("a'b''c").description == "'a''b''''c'")
+        // A quote followed by a combining mark is one Character, but still a quote to the lexer.
+        #expect(printed("SELECT 'x''\u{301}y' AS 'a\"\u{5AC}b'") == "SELECT 'x''\u{301}y' AS \"a\"\"\u{5AC}b\"")
     }
 
     /// The user's parentheses are in the tree, so they are printed as written; no others are added.
@@ -123,6 +125,8 @@ import Testing
             ("replace into cloudflare.realtime_kit.recordings r set action='pause' where recording_id='x' returning data, success",
              "REPLACE cloudflare.realtime_kit.recordings AS r SET action = 'pause' WHERE recording_id = 'x' RETURNING data, success"),
             ("update p.s.r set a = 1, b = 'two'", "UPDATE p.s.r SET a = 1, b = 'two'"),
+            ("replace into into set a = 1", "REPLACE INTO into SET a = 1"),
+            ("replace into \"into\" set a = 1", #"REPLACE "into" SET a = 1"#),
             ("insert into p.s.r as x (a, \"b\") values (1, 2), (3, 4) returning *",
              #"INSERT INTO p.s.r AS x (a, "b") VALUES (1, 2), (3, 4) RETURNING *"#),
             ("insert into p.s.r select 1 union select 2 order by 1 limit 1", "INSERT INTO p.s.r SELECT 1 UNION SELECT 2 ORDER BY 1 LIMIT 1"),
@@ -215,14 +219,15 @@ import Testing
                                         .on(PrinterTests.column("x")))
         #expect(join.description == "a LEFT JOIN (b, c) ON x")
         #expect(Query(body: one, offset: PrinterTests.integer("5"), range: .zero).description == "SELECT 1 LIMIT -1 OFFSET 5")
-        // A CTE named `recursive` right after WITH, a window based on `rows`, a resource named `into` after REPLACE.
+        // A CTE named `recursive` right after WITH, a window based on `rows`, a resource named `into` after REPLACE,
+        // a resource named `extended` after DESCRIBE.
         let cte = WithClause(recursive: false, tables: [CommonTableExpression(name: Identifier("recursive"), query: PrinterTests.selectOne)])
         #expect(cte.description == #"WITH "recursive" AS (SELECT 1)"#)
         #expect(WindowSpecification(baseName: Identifier("rows"), parenthesized: true).description == #"("rows")"#)
         let replace = ReplaceStatement(resource: TableReference(name: QualifiedName([Identifier("into")]), range: .zero),
                                        assignments: [Assignment(column: Identifier("a"), value: PrinterTests.integer("1"))],
                                        whereClause: nil, returning: nil)
-        #expect(Statement.replace(replace).description == #"REPLACE "into" SET a = 1"#)
+        #expect(Statement.replace(replace).description == "REPLACE INTO into SET a = 1")
         #expect(Statement.update(replace).description == "UPDATE into SET a = 1")
         #expect(Statement.describe(DescribeStatement(extended: false, resource: QualifiedName([Identifier("extended")]))).description
             == #"DESCRIBE "extended""#)

@@ -186,8 +186,8 @@ extension SQLWriter {
     }
 
     /// `name [AS alias] [INDEXED BY index | NOT INDEXED]`
-    mutating func write(_ reference: TableReference, avoiding: Set<String> = SQLWriter.none) {
-        name(reference.name, avoiding: avoiding)
+    mutating func write(_ reference: TableReference) {
+        name(reference.name)
         writeAlias(reference.alias)
         switch reference.indexing {
         case .indexedBy(let index)?:

@@ -7,9 +7,10 @@ extension SQLWriter {
         case .select(let query):
             write(query)
         case .replace(let body):
-            append("REPLACE ")
-            // `REPLACE into SET ...` would read INTO as the optional keyword.
-            write(body, avoiding: SQLWriter.intoKeyword)
+            // A resource named `into` would read as REPLACE's optional INTO: then INTO is written.
+            let first = body.resource.name.parts.first
+            append(first.map { !$0.quoted && Identifier.isKeyword($0.value, in: SQLWriter.intoKeyword) } == true ? "REPLACE INTO " : "REPLACE ")
+            write(body)
         case .update(let body):
             append("UPDATE ")
             write(body)
@@ -45,8 +46,8 @@ extension SQLWriter {
     }
 
     /// The body of REPLACE or UPDATE: `resource [AS alias] SET ... [WHERE ...] [RETURNING ...]`.
-    mutating func write(_ body: ReplaceStatement, avoiding: Set<String> = SQLWriter.none) {
-        write(body.resource, avoiding: avoiding)
+    mutating func write(_ body: ReplaceStatement) {
+        write(body.resource)
         append(" SET ")
         list(body.assignments) { writer, assignment in
             writer.name(assignment.column)

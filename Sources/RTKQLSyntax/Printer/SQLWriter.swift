@@ -79,14 +79,16 @@ struct SQLWriter {
         append("'")
     }
 
-    private mutating func escaped(_ value: String, quote: Character) {
-        guard value.contains(quote) else {
+    /// `value` with each `quote` doubled. By scalar, as the lexer reads bytes: a quote followed by a
+    /// combining mark is one Character but still a quote to the lexer.
+    private mutating func escaped(_ value: String, quote: Unicode.Scalar) {
+        guard value.utf8.contains(UInt8(ascii: quote)) else {
             append(value)
             return
         }
-        for character in value {
-            text.append(character)
-            if character == quote { text.append(quote) }
+        for scalar in value.unicodeScalars {
+            text.unicodeScalars.append(scalar)
+            if scalar == quote { text.unicodeScalars.append(quote) }
         }
     }
 
