@@ -31,6 +31,11 @@ import Testing
         #expect(printed("SELECT 1 AS 'one', 2 two") == #"SELECT 1 AS "one", 2 AS two"#)
         // Names built by hand: reserved words and non-words are quoted, others not.
         #expect(Identifier("order").description == #""order""#)
+        // Reserved words in any case; near misses and longer words are plain.
+        #expect(["Select", "cUrReNt_TiMeStAmP", "in", "IS", "window"].map { Identifier($0).description }
+            == [#""Select""#, #""cUrReNt_TiMeStAmP""#, #""in""#, #""IS""#, #""window""#])
+        #expect(["selected", "sélect", "i", "current_timestamps", "_order", "ord"].map { Identifier($0).description }
+            == ["selected", "sélect", "i", "current_timestamps", "_order", "ord"])
         #expect(Identifier("my col").description == #""my col""#)
         #expect(Identifier("été").description == "été")
         #expect(Identifier("").description == #""""#)

@@ -75,14 +75,14 @@ extension ExpressionKind {
         }
     }
 
-    /// The first word of the expression's text when it starts with one, upper-cased (`NOT` for `NOT EXISTS`).
-    var leadingKeyword: String? {
+    /// The first word of the expression's text when it starts with one, as written (`NOT` for `NOT EXISTS`).
+    var leadingWord: String? {
         switch leadingPrimary {
         case .exists(let negated, _)?: return negated ? "NOT" : "EXISTS"
-        case .function(let call)?: return call.name.quoted ? nil : Token.asciiUppercased(call.name.value)
+        case .function(let call)?: return call.name.quoted ? nil : call.name.value
         case .column(let name)?:
             guard let first = name.parts.first, !first.quoted else { return nil }
-            return Token.asciiUppercased(first.value)
+            return first.value
         case .caseWhen?: return "CASE"
         case .cast?: return "CAST"
         case .raise?: return "RAISE"

@@ -1,20 +1,19 @@
 extension SQLWriter {
     // Words that start an expression in some slots but would be read as the slot's own keyword there.
-    static let distinctOrAll: Set<String> = ["DISTINCT", "ALL"]
-    static let afterIs: Set<String> = ["NOT", "DISTINCT"]
-    static let afterIsNot: Set<String> = ["DISTINCT"]
-    static let afterNot: Set<String> = ["EXISTS"]
-    static let afterCase: Set<String> = ["WHEN"]
-    static let frameBoundWords: Set<String> = ["UNBOUNDED", "CURRENT"]
-    static let windowBodyWords: Set<String> = ["PARTITION", "ROWS", "RANGE", "GROUPS"]
-    static let none: Set<String> = []
+    static let distinctOrAll = KeywordTable(["DISTINCT", "ALL"])
+    static let afterIs = KeywordTable(["NOT", "DISTINCT"])
+    static let afterIsNot = KeywordTable(["DISTINCT"])
+    static let afterNot = KeywordTable(["EXISTS"])
+    static let afterCase = KeywordTable(["WHEN"])
+    static let frameBoundWords = KeywordTable(["UNBOUNDED", "CURRENT"])
+    static let windowBodyWords = KeywordTable(["PARTITION", "ROWS", "RANGE", "GROUPS"])
 
     /// `expression`, in parentheses when its precedence is below `minimum` or its first word is one
     /// of `avoiding` (which the parser would take as a keyword in this slot).
-    mutating func write(_ expression: Expression, atLeast minimum: Precedence = .or, avoiding: Set<String> = SQLWriter.none) {
+    mutating func write(_ expression: Expression, atLeast minimum: Precedence = .or, avoiding: KeywordTable = SQLWriter.none) {
         let kind = expression.kind
         var needsParentheses = kind.precedence < minimum
-        if !needsParentheses, !avoiding.isEmpty, let keyword = kind.leadingKeyword, avoiding.contains(keyword) {
+        if !needsParentheses, !avoiding.isEmpty, let word = kind.leadingWord, avoiding.contains(word) {
             needsParentheses = true
         }
         if needsParentheses {
@@ -157,7 +156,7 @@ extension SQLWriter {
         } else if !call.arguments.isEmpty {
             if call.distinct {
                 append("DISTINCT ")
-            } else if let keyword = call.arguments[0].kind.leadingKeyword, SQLWriter.distinctOrAll.contains(keyword) {
+            } else if let word = call.arguments[0].kind.leadingWord, SQLWriter.distinctOrAll.contains(word) {
                 // `f(distinct(x))` would read as f(DISTINCT (x)); `f(ALL distinct(x))` is the call.
                 append("ALL ")
             }

@@ -40,7 +40,7 @@ extension SQLWriter {
         }
     }
 
-    static let recursiveKeyword: Set<String> = ["RECURSIVE"]
+    static let recursiveKeyword = KeywordTable(["RECURSIVE"])
 
     /// A SELECT, a VALUES list, or a compound of them.
     mutating func write(_ body: SetExpression) {
@@ -109,8 +109,8 @@ extension SQLWriter {
 
     /// True when the column starts with a call of a function named `distinct` or `all`.
     static func startsWithDistinctOrAll(_ column: ResultColumn?) -> Bool {
-        guard case .expression(let expression, _)? = column, let keyword = expression.kind.leadingKeyword else { return false }
-        return distinctOrAll.contains(keyword)
+        guard case .expression(let expression, _)? = column, let word = expression.kind.leadingWord else { return false }
+        return distinctOrAll.contains(word)
     }
 
     /// A select or RETURNING list.

@@ -1,6 +1,6 @@
 extension SQLWriter {
-    static let intoKeyword: Set<String> = ["INTO"]
-    static let extendedKeyword: Set<String> = ["EXTENDED"]
+    static let intoKeyword = KeywordTable(["INTO"])
+    static let extendedKeyword = KeywordTable(["EXTENDED"])
 
     mutating func write(_ statement: Statement) {
         switch statement {
@@ -9,7 +9,7 @@ extension SQLWriter {
         case .replace(let body):
             // A resource named `into` would read as REPLACE's optional INTO: then INTO is written.
             let first = body.resource.name.parts.first
-            append(first.map { !$0.quoted && Identifier.isKeyword($0.value, in: SQLWriter.intoKeyword) } == true ? "REPLACE INTO " : "REPLACE ")
+            append(first.map { !$0.quoted && SQLWriter.intoKeyword.contains($0.value) } == true ? "REPLACE INTO " : "REPLACE ")
             write(body)
         case .update(let body):
             append("UPDATE ")

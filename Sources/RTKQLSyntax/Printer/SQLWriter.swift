@@ -6,13 +6,16 @@
 /// a tree built by hand would otherwise regroup (by SQLite's precedence), so printing never changes
 /// how SQLite groups an expression.
 struct SQLWriter {
-    /// The SQL written so far.
-    private(set) var text: String
+    /// The SQL written so far, as UTF-8 (appending bytes is cheaper than appending to a String).
+    private var bytes: [UInt8]
 
     init(capacity: Int) {
-        text = ""
-        text.reserveCapacity(capacity)
+        bytes = []
+        bytes.reserveCapacity(capacity)
     }
+
+    /// The SQL written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The SQL text of one node, written by `body`.
     static func sql(capacity: Int = 64, _ body: (inout SQLWriter) -> Void) -> String {
@@ -23,7 +26,7 @@ struct SQLWriter {
 
     @inline(__always)
     mutating func append(_ piece: String) {
-        text.append(piece)
+        bytes.append(contentsOf: piece.utf8)
     }
 
     /// `items` separated by `, `.
@@ -37,13 +40,17 @@ struct SQLWriter {
 
     // MARK: - Names
 
+    /// The parser's reserved words: never bare names.
+    static let reserved = KeywordTable(Parser.reserved)
+    static let none = KeywordTable([])
+
     /// A name where the parser takes only non-reserved words (columns, tables, aliases...): quoted when
     /// it was written quoted, is not one lexer word, is reserved, or is one of `avoiding` (upper-case
     /// words the parser reads as keywords in this position).
-    mutating func name(_ identifier: Identifier, avoiding: Set<String> = []) {
+    mutating func name(_ identifier: Identifier, avoiding: KeywordTable = SQLWriter.none) {
         let needsQuotes = identifier.quoted || !Identifier.isPlain(identifier.value)
-            || Identifier.isKeyword(identifier.value, in: Parser.reserved)
-            || (!avoiding.isEmpty && Identifier.isKeyword(identifier.value, in: avoiding))
+            || SQLWriter.reserved.contains(identifier.value)
+            || (!avoiding.isEmpty && avoiding.contains(identifier.value))
         needsQuotes ? quoted(identifier.value) : append(identifier.value)
     }
 
@@ -54,7 +61,7 @@ struct SQLWriter {
     }
 
     /// `a.b.c`: the first part as a name, the others as words.
-    mutating func name(_ name: QualifiedName, avoiding: Set<String> = []) {
+    mutating func name(_ name: QualifiedName, avoiding: KeywordTable = SQLWriter.none) {
         for (position, part) in name.parts.enumerated() {
             if position == 0 {
                 self.name(part, avoiding: avoiding)
@@ -79,16 +86,17 @@ struct SQLWriter {
         append("'")
     }
 
-    /// `value` with each `quote` doubled. By scalar, as the lexer reads bytes: a quote followed by a
-    /// combining mark is one Character but still a quote to the lexer.
+    /// `value` with each `quote` doubled. By byte, as the lexer reads: a quote followed by a combining
+    /// mark is one Character but still a quote to the lexer.
     private mutating func escaped(_ value: String, quote: Unicode.Scalar) {
-        guard value.utf8.contains(UInt8(ascii: quote)) else {
+        let byte = UInt8(ascii: quote)
+        guard value.utf8.withContiguousStorageIfAvailable({ $0.contains(byte) }) ?? value.utf8.contains(byte) else {
             append(value)
             return
         }
-        for scalar in value.unicodeScalars {
-            text.unicodeScalars.append(scalar)
-            if scalar == quote { text.unicodeScalars.append(quote) }
+        for character in value.utf8 {
+            bytes.append(character)
+            if character == byte { bytes.append(byte) }
         }
     }
 
@@ -119,12 +127,5 @@ extension Identifier {
             for byte in bytes.dropFirst() where !Lexer.isIdentifierByte(byte) && byte != UInt8(ascii: "$") { return false }
             return true
         }
-    }
-
-    /// True when `text`, upper-cased, is one of `keywords` (all of which are at most 17 ASCII letters and `_`).
-    static func isKeyword(_ text: String, in keywords: Set<String>) -> Bool {
-        let count = text.utf8.count
-        guard count >= 2, count <= 17 else { return false }
-        return keywords.contains(Token.asciiUppercased(text))
     }
 }
