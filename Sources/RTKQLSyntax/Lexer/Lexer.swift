@@ -5,6 +5,7 @@ public struct Lexer {
     private let source: String
     private var position = 0
 
+    /// A lexer at the start of `source`.
     public init(_ source: String) {
         self.source = source
         bytes = Array(source.utf8)
