@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "rtkql-soak", dependencies: ["RTKQL", "RTKQLSandbox"],
                           path: "Benchmarks/rtkql-soak", swiftSettings: strictSettings),
 
-        .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax"], swiftSettings: strictSettings),
+        .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax", "RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLSandboxTests",
                     dependencies: ["RTKQLSandbox", "RTKQLTransport"], swiftSettings: strictSettings),

@@ -49,7 +49,7 @@ public enum StatementSplitter {
                 if token.kind == .end { return last?.isSymbol(";") ?? false }
                 last = token
             } catch {
-                return !error.message.hasPrefix("unterminated")
+                return !error.kind.isUnterminated
             }
         }
     }

@@ -9,9 +9,14 @@ import Testing
             .appendingPathComponent("grammar/rtkql.ebnf").path
     }
 
-    @Test func everyExampleParses() throws {
+    /// The text of every `(* example: ... *)` of the grammar.
+    static func examples() throws -> [String] {
         let grammar = try String(contentsOfFile: GrammarExamplesTests.grammarPath, encoding: .utf8)
-        let examples = grammar.components(separatedBy: "(* example: ").dropFirst().map { $0.components(separatedBy: " *)")[0] }
+        return grammar.components(separatedBy: "(* example: ").dropFirst().map { $0.components(separatedBy: " *)")[0] }
+    }
+
+    @Test func everyExampleParses() throws {
+        let examples = try GrammarExamplesTests.examples()
         #expect(examples.count >= 15)
         for example in examples {
             #expect(throws: Never.self, "\(example)") { _ = try SQLParser.parse(example) }

@@ -6,13 +6,13 @@ import Testing
         let statements = try SQLParser.parse(text)
         guard statements.count == 1, case .select(let query) = statements[0].statement else {
             Issue.record("not one SELECT: \(text)")
-            throw ParseError(message: "not a select", range: SourceRange(start: 0, end: 0), source: text)
+            throw UnexpectedTree(text: text)
         }
         return query
     }
 
     func core(_ text: String) throws -> SelectCore {
-        guard case .select(let core) = try query(text).body else { throw ParseError(message: "no core", range: SourceRange(start: 0, end: 0), source: text) }
+        guard case .select(let core) = try query(text).body else { throw UnexpectedTree(text: text) }
         return core
     }
 
@@ -198,6 +198,11 @@ import Testing
         let deepNot = "SELECT " + String(repeating: "NOT ", count: 5_000) + "1"
         #expect(throws: ParseError.self) { try SQLParser.parse(deepNot) }
     }
+}
+
+/// A parse that succeeded with a tree other than the test expected.
+struct UnexpectedTree: Error {
+    var text: String
 }
 
 extension String {

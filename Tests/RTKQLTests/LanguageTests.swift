@@ -177,6 +177,26 @@ import Testing
         #expect(described.rows.count == 14)
     }
 
+    /// INSERT, UPDATE, DELETE, PURGE and EXEC ... RETURNING parse, and are refused (plain and under EXPLAIN)
+    /// until the engine runs them; nothing is sent.
+    @Test func statementsParsedButNotRunYetSaySo() async throws {
+        let engine = Engine(configuration: EngineConfiguration())
+        let cases = [
+            ("INSERT INTO cloudflare.realtime_kit.recordings (a) VALUES (1)", "INSERT is not supported yet"),
+            ("UPDATE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE recording_id = 'r'",
+             "UPDATE is not supported yet (REPLACE is)"),
+            ("DELETE FROM cloudflare.realtime_kit.recordings WHERE recording_id = 'r'", "DELETE is not supported yet"),
+            ("PURGE", "PURGE is not supported yet"),
+            ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", "EXEC ... RETURNING is not supported yet"),
+        ]
+        for (statement, message) in cases {
+            for text in [statement, "EXPLAIN " + statement] {
+                let error = await #expect(throws: RTKQLError.self, "\(text)") { try await engine.query(text) }
+                #expect(error?.description == message, "\(text)")
+            }
+        }
+    }
+
     @Test func useLetsServiceResourceNamesResolve() async throws {
         try await SandboxFixture.with(recordings: 7) { fixture in
             let session = Session(engine: fixture.engine)

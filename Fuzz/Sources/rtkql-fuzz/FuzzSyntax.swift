@@ -1,7 +1,8 @@
 import RTKQLSyntax
 
 /// libFuzzer entry point: any bytes through the template expander, the splitter, the lexer and the
-/// parser (and the error renderer). Errors are fine; crashes and hangs are bugs.
+/// parser (and the error renderer), and every statement that parses through the printer and back.
+/// Errors are fine; crashes, hangs and round-trip mismatches are bugs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSyntax(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -11,11 +12,29 @@ public func fuzzSyntax(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = StatementSplitter.isComplete(expanded)
     _ = ParameterNumbering.numberAnonymous(expanded)
     do {
-        _ = try SQLParser.parse(expanded)
+        for parsed in try SQLParser.parse(expanded) { checkRoundTrip(parsed.statement) }
     } catch {
         _ = error.rendered()
     }
     return 0
+}
+
+/// parse → print → parse must give the same tree (ranges aside), and printing it again the same text;
+/// traps with both texts otherwise.
+func checkRoundTrip(_ statement: Statement) {
+    let printed = statement.description
+    let reparsed: [ParsedStatement]
+    do {
+        reparsed = try SQLParser.parse(printed)
+    } catch {
+        fatalError("the printed statement does not parse: \(error.rendered())\nprinted: \(printed)")
+    }
+    guard reparsed.count == 1 else { fatalError("the printed statement is \(reparsed.count) statements: \(printed)") }
+    guard reparsed[0].statement.withoutSourceRanges() == statement.withoutSourceRanges() else {
+        fatalError("the printed statement parses to another tree: \(printed)\nreprinted: \(reparsed[0].statement)")
+    }
+    let reprinted = reparsed[0].statement.description
+    guard reprinted == printed else { fatalError("printing twice differs:\n\(printed)\n\(reprinted)") }
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")

@@ -11,7 +11,7 @@ struct Explainer {
     func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
         let sender = OperationSender(engine: engine)
         switch parsed.statement {
-        case .exec(let exec):
+        case .exec(let exec) where exec.returning == nil:
             let plan = try ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters).plan(exec)
             return try OperationListing.list([plan.request], sender: sender)
         case .replace(let replace):
@@ -21,6 +21,8 @@ struct Explainer {
             return try OperationListing.list(plan.requests, sender: sender)
         case .select:
             break
+        case .exec, .insert, .update, .delete, .purge:
+            throw RTKQLError.notSupportedYet(parsed.statement)
         default:
             throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")
         }

@@ -50,9 +50,11 @@ struct StatementDispatcher {
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
                 try await executor.run(replace, text: text)
             })
-        case .exec(let exec):
+        case .exec(let exec) where exec.returning == nil:
             let executor = ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters)
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in try await executor.run(exec) })
+        case .exec, .insert, .update, .delete, .purge:
+            throw RTKQLError.notSupportedYet(parsed.statement)
         }
     }
 }

@@ -5,6 +5,7 @@ public struct Expression: Sendable, Hashable {
     /// Where it was written (byte offsets into the statement text).
     public var range: SourceRange
 
+    /// An expression of `kind` written at `range`.
     public init(_ kind: ExpressionKind, range: SourceRange) {
         self.kind = kind
         self.range = range
@@ -55,9 +56,12 @@ public indirect enum ExpressionKind: Sendable, Hashable {
 
 /// One `WHEN ... THEN ...` of a CASE expression.
 public struct CaseBranch: Sendable, Hashable {
+    /// The WHEN condition (or value, when the CASE has an operand).
     public var condition: Expression
+    /// The THEN result.
     public var result: Expression
 
+    /// A WHEN ... THEN ... branch.
     public init(condition: Expression, result: Expression) {
         self.condition = condition
         self.result = result
@@ -112,11 +116,13 @@ public enum PatternOperator: String, Sendable, Hashable {
 
 /// A function call, with the optional aggregate and window decorations.
 public struct FunctionCall: Sendable, Hashable {
+    /// The function's name, as written.
     public var name: Identifier
     /// `count(DISTINCT x)`
     public var distinct: Bool
     /// `count(*)`
     public var star: Bool
+    /// The arguments; empty for `count(*)` and `f()`.
     public var arguments: [Expression]
     /// `ORDER BY` inside the argument list (`group_concat(x ORDER BY y)`).
     public var orderBy: [OrderingTerm]
@@ -125,6 +131,7 @@ public struct FunctionCall: Sendable, Hashable {
     /// `OVER (...)` or `OVER name`
     public var over: WindowSpecification?
 
+    /// A call from its parts.
     public init(name: Identifier, distinct: Bool = false, star: Bool = false, arguments: [Expression] = [],
                 orderBy: [OrderingTerm] = [], filter: Expression? = nil, over: WindowSpecification? = nil) {
         self.name = name
@@ -141,17 +148,24 @@ public struct FunctionCall: Sendable, Hashable {
 public struct WindowSpecification: Sendable, Hashable {
     /// A named window (`OVER w`) or the base window inside parentheses.
     public var baseName: Identifier?
+    /// The PARTITION BY expressions; empty when absent.
     public var partitionBy: [Expression]
+    /// The ORDER BY terms; empty when absent.
     public var orderBy: [OrderingTerm]
     /// The frame clause as written (`ROWS BETWEEN 1 PRECEDING AND CURRENT ROW`), nil when absent.
     public var frame: WindowFrame?
+    /// Whether the window was written in parentheses. `OVER w` (false) and `OVER (w)` (true) differ in
+    /// SQLite: the second is a new window based on `w`, and is an error when `w` has a frame.
+    public var parenthesized: Bool
 
+    /// A window from its parts; `parenthesized` defaults to false only for a lone base name (`OVER w`).
     public init(baseName: Identifier? = nil, partitionBy: [Expression] = [], orderBy: [OrderingTerm] = [],
-                frame: WindowFrame? = nil) {
+                frame: WindowFrame? = nil, parenthesized: Bool? = nil) {
         self.baseName = baseName
         self.partitionBy = partitionBy
         self.orderBy = orderBy
         self.frame = frame
+        self.parenthesized = parenthesized ?? !(baseName != nil && partitionBy.isEmpty && orderBy.isEmpty && frame == nil)
     }
 }
 
@@ -159,12 +173,14 @@ public struct WindowSpecification: Sendable, Hashable {
 public struct WindowFrame: Sendable, Hashable {
     /// `ROWS`, `RANGE` or `GROUPS`.
     public var units: String
+    /// The lower bound (the only one in the one-bound form).
     public var start: FrameBound
     /// The upper bound of `BETWEEN ... AND ...`; nil for the one-bound form.
     public var end: FrameBound?
     /// `EXCLUDE NO OTHERS|CURRENT ROW|GROUP|TIES`, as written after EXCLUDE.
     public var exclude: String?
 
+    /// A frame from its parts.
     public init(units: String, start: FrameBound, end: FrameBound? = nil, exclude: String? = nil) {
         self.units = units
         self.start = start
@@ -175,9 +191,14 @@ public struct WindowFrame: Sendable, Hashable {
 
 /// One bound of a window frame.
 public enum FrameBound: Sendable, Hashable {
+    /// `UNBOUNDED PRECEDING`
     case unboundedPreceding
+    /// `offset PRECEDING`
     case preceding(Expression)
+    /// `CURRENT ROW`
     case currentRow
+    /// `offset FOLLOWING`
     case following(Expression)
+    /// `UNBOUNDED FOLLOWING`
     case unboundedFollowing
 }

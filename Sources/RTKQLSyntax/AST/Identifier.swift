@@ -9,6 +9,7 @@ public struct Identifier: Sendable, Hashable, CustomStringConvertible {
     /// Where it was written.
     public var range: SourceRange
 
+    /// A name; unquoted and without a position unless given.
     public init(_ value: String, quoted: Bool = false, range: SourceRange = SourceRange(start: 0, end: 0)) {
         self.value = value
         self.quoted = quoted
@@ -21,27 +22,17 @@ public struct Identifier: Sendable, Hashable, CustomStringConvertible {
     /// Case-insensitive equality with a plain name.
     public func matches(_ name: String) -> Bool { normalized == name.lowercased() }
 
-    /// SQL text: quoted with double quotes when needed.
-    public var description: String {
-        if !quoted, Identifier.isPlain(value) { return value }
-        var text = "\""
-        for character in value {
-            text.append(character)
-            if character == "\"" { text.append("\"") }
-        }
-        return text + "\""
-    }
-
-    static func isPlain(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-    }
+    /// SQL text: the name, in double quotes when it was written quoted or would not read back as
+    /// this name (not one word, or a reserved word).
+    public var description: String { SQLWriter.sql(capacity: value.utf8.count + 2) { $0.name(self) } }
 }
 
 /// A dotted name: `cloudflare.realtime_kit.recordings`, `r.status`, `recordings.create_track`.
 public struct QualifiedName: Sendable, Hashable, CustomStringConvertible {
+    /// The names between the dots, in order.
     public var parts: [Identifier]
 
+    /// A name from its parts.
     public init(_ parts: [Identifier]) {
         self.parts = parts
     }
@@ -58,5 +49,6 @@ public struct QualifiedName: Sendable, Hashable, CustomStringConvertible {
     /// Parts joined with dots, unquoted and lower-cased: `cloudflare.realtime_kit.recordings`.
     public var dotted: String { parts.map(\.normalized).joined(separator: ".") }
 
-    public var description: String { parts.map(\.description).joined(separator: ".") }
+    /// SQL text: `a.b.c`, each part quoted only when needed (the parts after the first may be any word).
+    public var description: String { SQLWriter.sql { $0.name(self) } }
 }

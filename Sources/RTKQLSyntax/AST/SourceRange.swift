@@ -8,6 +8,7 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// Offset one past the last byte.
     public var end: Int
 
+    /// The range `start..<end`.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
@@ -18,14 +19,18 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
         SourceRange(start: min(start, other.start), end: max(end, other.end))
     }
 
+    /// `start..<end`
     public var description: String { "\(start)..<\(end)" }
 }
 
 /// A 1-based line and column (columns counted in characters) within a text.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The line, from 1.
     public var line: Int
+    /// The column in characters, from 1.
     public var column: Int
 
+    /// A location from its line and column.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
@@ -49,5 +54,6 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.init(line: line, column: column)
     }
 
+    /// `line:column`
     public var description: String { "\(line):\(column)" }
 }

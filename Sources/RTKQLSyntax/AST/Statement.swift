@@ -1,9 +1,11 @@
 /// One parsed rtkql statement, with the source range it covers.
 public struct ParsedStatement: Sendable, Hashable {
+    /// The statement.
     public var statement: Statement
     /// The range of the statement within the text given to the parser (without the trailing `;`).
     public var range: SourceRange
 
+    /// A statement with its range.
     public init(statement: Statement, range: SourceRange) {
         self.statement = statement
         self.range = range
@@ -14,9 +16,16 @@ public struct ParsedStatement: Sendable, Hashable {
 public indirect enum Statement: Sendable, Hashable {
     /// `SELECT ...`, `WITH ... SELECT ...`, `VALUES ...`
     case select(Query)
-    /// `REPLACE resource SET ... WHERE ... [RETURNING ...]` (also `UPDATE resource SET ...`).
+    /// `REPLACE resource SET ... [WHERE ...] [RETURNING ...]`: StackQL's replace verb (HTTP PUT).
     case replace(ReplaceStatement)
-    /// `EXEC provider.service.resource.method @p = v, ... [@@json = '...']`
+    /// `UPDATE resource SET ... [WHERE ...] [RETURNING ...]`: StackQL's update verb (HTTP PATCH).
+    /// Same shape as REPLACE, kept a separate case so no code can take one verb for the other.
+    case update(ReplaceStatement)
+    /// `INSERT INTO resource [(columns)] VALUES ... | SELECT ... [RETURNING ...]`: StackQL's insert verb.
+    case insert(InsertStatement)
+    /// `DELETE FROM resource [WHERE ...] [RETURNING ...]`: StackQL's delete verb.
+    case delete(DeleteStatement)
+    /// `EXEC provider.service.resource.method @p = v, ... [@@json = '...'] [RETURNING ...]`
     case exec(ExecStatement)
     /// `SHOW [EXTENDED] PROVIDERS|SERVICES|RESOURCES|METHODS [IN name] [LIKE 'pattern']`
     case show(ShowStatement)
@@ -28,16 +37,23 @@ public indirect enum Statement: Sendable, Hashable {
     case use(Identifier)
     /// `REGISTRY LIST [provider]`
     case registryList(Identifier?)
+    /// `PURGE [resource]`: empties the session's cache (of one resource, or all of it).
+    case purge(QualifiedName?)
 }
 
-/// `REPLACE resource SET col = expr, ... WHERE ... [RETURNING ...]`
+/// The body of `REPLACE` and of `UPDATE` (which of the two is the `Statement` case holding it):
+/// `resource SET col = expr, ... [WHERE ...] [RETURNING ...]`.
 public struct ReplaceStatement: Sendable, Hashable {
+    /// The resource, with its alias.
     public var resource: TableReference
+    /// The SET list, in written order.
     public var assignments: [Assignment]
+    /// The WHERE condition, nil when absent.
     public var whereClause: Expression?
     /// nil when there is no RETURNING clause.
     public var returning: [ResultColumn]?
 
+    /// A statement body from its parts.
     public init(resource: TableReference, assignments: [Assignment], whereClause: Expression?,
                 returning: [ResultColumn]?) {
         self.resource = resource
@@ -49,39 +65,50 @@ public struct ReplaceStatement: Sendable, Hashable {
 
 /// `column = expr` in a SET clause.
 public struct Assignment: Sendable, Hashable {
+    /// The column set.
     public var column: Identifier
+    /// Its new value.
     public var value: Expression
 
+    /// `column = value`.
     public init(column: Identifier, value: Expression) {
         self.column = column
         self.value = value
     }
 }
 
-/// `EXEC name @a = v, @b = v @@json = '...'`
+/// `EXEC name @a = v, @b = v @@json = '...' [RETURNING ...]`
 public struct ExecStatement: Sendable, Hashable {
     /// The method's full name, `cloudflare.realtime_kit.recordings.create_track`.
     public var method: QualifiedName
+    /// The `@name = value` arguments, in written order.
     public var arguments: [ExecArgument]
     /// The `@@json` body text, unescaped, when given.
     public var jsonBody: String?
     /// Where the `@@json` value literal was written.
     public var jsonBodyRange: SourceRange?
+    /// nil when there is no RETURNING clause.
+    public var returning: [ResultColumn]?
 
+    /// A statement from its parts.
     public init(method: QualifiedName, arguments: [ExecArgument], jsonBody: String? = nil,
-                jsonBodyRange: SourceRange? = nil) {
+                jsonBodyRange: SourceRange? = nil, returning: [ResultColumn]? = nil) {
         self.method = method
         self.arguments = arguments
         self.jsonBody = jsonBody
         self.jsonBodyRange = jsonBodyRange
+        self.returning = returning
     }
 }
 
 /// One `@name = value` argument of EXEC.
 public struct ExecArgument: Sendable, Hashable {
+    /// The name without its `@`.
     public var name: Identifier
+    /// The value given.
     public var value: Expression
 
+    /// `@name = value`.
     public init(name: Identifier, value: Expression) {
         self.name = name
         self.value = value
@@ -98,13 +125,16 @@ public struct ShowStatement: Sendable, Hashable {
         case methods = "METHODS"
     }
 
+    /// What is listed.
     public var kind: Kind
+    /// `SHOW EXTENDED ...`
     public var extended: Bool
     /// The `IN name` target.
     public var target: QualifiedName?
     /// The `LIKE 'pattern'` filter.
     public var like: String?
 
+    /// A SHOW statement from its parts.
     public init(kind: Kind, extended: Bool = false, target: QualifiedName? = nil, like: String? = nil) {
         self.kind = kind
         self.extended = extended
@@ -115,9 +145,12 @@ public struct ShowStatement: Sendable, Hashable {
 
 /// `DESCRIBE [EXTENDED] resource`
 public struct DescribeStatement: Sendable, Hashable {
+    /// `DESCRIBE EXTENDED ...`
     public var extended: Bool
+    /// The resource described.
     public var resource: QualifiedName
 
+    /// A DESCRIBE statement from its parts.
     public init(extended: Bool, resource: QualifiedName) {
         self.extended = extended
         self.resource = resource

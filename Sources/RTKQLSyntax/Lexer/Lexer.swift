@@ -5,6 +5,7 @@ public struct Lexer {
     private let source: String
     private var position = 0
 
+    /// A lexer at the start of `source`.
     public init(_ source: String) {
         self.source = source
         bytes = Array(source.utf8)
@@ -21,8 +22,8 @@ public struct Lexer {
         }
     }
 
-    private func error(_ message: String, at start: Int, end: Int? = nil) -> ParseError {
-        ParseError(message: message, range: SourceRange(start: start, end: end ?? start + 1), source: source)
+    private func error(_ kind: ParseErrorKind, _ message: String, at start: Int, end: Int? = nil) -> ParseError {
+        ParseError(kind, message: message, range: SourceRange(start: start, end: end ?? start + 1), source: source)
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
@@ -42,23 +43,23 @@ public struct Lexer {
         let first = bytes[position]
         switch first {
         case UInt8(ascii: "'"):
-            let content = try quoted(closing: UInt8(ascii: "'"), what: "string literal")
+            let content = try quoted(closing: UInt8(ascii: "'"), what: "string literal", kind: .unterminatedString)
             return Token(kind: .string, text: content, range: SourceRange(start: start, end: position))
         case UInt8(ascii: "\""), UInt8(ascii: "`"):
-            let content = try quoted(closing: first, what: "quoted identifier")
+            let content = try quoted(closing: first, what: "quoted identifier", kind: .unterminatedQuotedIdentifier)
             return Token(kind: .quotedIdentifier, text: content, range: SourceRange(start: start, end: position))
         case UInt8(ascii: "["):
             position += 1
             while position < bytes.count, bytes[position] != UInt8(ascii: "]") { position += 1 }
-            guard position < bytes.count else { throw error("unterminated quoted identifier", at: start) }
+            guard position < bytes.count else { throw error(.unterminatedQuotedIdentifier, "unterminated quoted identifier", at: start) }
             position += 1
             return Token(kind: .quotedIdentifier, text: text(start + 1, position - 1), range: SourceRange(start: start, end: position))
         case UInt8(ascii: "x") where byte(at: position + 1) == UInt8(ascii: "'"),
              UInt8(ascii: "X") where byte(at: position + 1) == UInt8(ascii: "'"):
             position += 1
-            let content = try quoted(closing: UInt8(ascii: "'"), what: "blob literal")
+            let content = try quoted(closing: UInt8(ascii: "'"), what: "blob literal", kind: .unterminatedString)
             guard content.count % 2 == 0, content.utf8.allSatisfy(Lexer.isHexDigit) else {
-                throw error("malformed blob literal X'\(content)': expected an even number of hex digits", at: start, end: position)
+                throw error(.malformedBlob, "malformed blob literal X'\(content)': expected an even number of hex digits", at: start, end: position)
             }
             return Token(kind: .blob, text: content, range: SourceRange(start: start, end: position))
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -75,7 +76,7 @@ public struct Lexer {
             return Token(kind: .systemVariable, text: text(start, position), range: SourceRange(start: start, end: position))
         case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "$"):
             guard Lexer.isIdentifierStart(byte(at: position + 1)) || Lexer.isDigit(byte(at: position + 1)) else {
-                throw error("unexpected character '\(Character(Unicode.Scalar(first)))'", at: start)
+                throw error(.unrecognizedToken(text(start, start + 1)), "unexpected character '\(Character(Unicode.Scalar(first)))'", at: start)
             }
             position += 1
             while Lexer.isIdentifierByte(byte(at: position)) { position += 1 }
@@ -102,7 +103,7 @@ public struct Lexer {
                 while position < bytes.count, !(bytes[position] == UInt8(ascii: "*") && byte(at: position + 1) == UInt8(ascii: "/")) {
                     position += 1
                 }
-                guard position < bytes.count else { throw error("unterminated /* comment", at: start, end: start + 2) }
+                guard position < bytes.count else { throw error(.unterminatedComment, "unterminated /* comment", at: start, end: start + 2) }
                 position += 2
             } else {
                 return
@@ -111,7 +112,7 @@ public struct Lexer {
     }
 
     /// Reads a quoted run whose quote is doubled to escape it; returns the unescaped content.
-    private mutating func quoted(closing: UInt8, what: String) throws(ParseError) -> String {
+    private mutating func quoted(closing: UInt8, what: String, kind: ParseErrorKind) throws(ParseError) -> String {
         let start = position
         position += 1
         var content: [UInt8] = []
@@ -129,7 +130,7 @@ public struct Lexer {
             content.append(current)
             position += 1
         }
-        throw error("unterminated \(what)", at: start)
+        throw error(kind, "unterminated \(what)", at: start)
     }
 
     private mutating func number(_ start: Int) throws(ParseError) -> Token {
@@ -157,7 +158,10 @@ public struct Lexer {
             }
         }
         if Lexer.isIdentifierStart(byte(at: position)) {
-            throw error("unrecognized token: \"\(text(start, position + 1))\"", at: start, end: position + 1)
+            var end = position + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let written = text(start, end)
+            throw error(.invalidNumber(written), "unrecognized token: \"\(written)\"", at: start, end: end)
         }
         return Token(kind: isReal ? .real : .integer, text: text(start, position), range: SourceRange(start: start, end: position))
     }
@@ -183,7 +187,8 @@ public struct Lexer {
         }
         var end = position + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        throw error("unrecognized token: \"\(text(start, end))\"", at: start, end: end)
+        let written = text(start, end)
+        throw error(.unrecognizedToken(written), "unrecognized token: \"\(written)\"", at: start, end: end)
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -6,7 +6,9 @@ public enum TokenKind: Sendable, Hashable {
     case quotedIdentifier
     /// `'text'`
     case string
+    /// `42`, `0x2A`, `1_000`
     case integer
+    /// `1.5`, `.5`, `1e3`
     case real
     /// `X'CAFE'`
     case blob
@@ -16,18 +18,22 @@ public enum TokenKind: Sendable, Hashable {
     case systemVariable
     /// Punctuation and operators: `(`, `)`, `,`, `;`, `.`, `=`, `->>`...
     case symbol
+    /// The end of the input.
     case end
 }
 
 /// One token, with the source range it covers and its text.
 public struct Token: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of token it is.
     public var kind: TokenKind
     /// The source text of the token (for strings and quoted identifiers: unescaped content).
     public var text: String
+    /// Where it was written.
     public var range: SourceRange
     /// For words, the text upper-cased once at lexing time, so keyword checks allocate nothing.
     public var upper: String
 
+    /// A token; words get their upper-cased text computed once here.
     public init(kind: TokenKind, text: String, range: SourceRange) {
         self.kind = kind
         self.text = text

@@ -224,12 +224,14 @@ extension Parser {
             return .function(name: name, arguments: arguments, alias: alias, range: range(from: start))
         }
         let alias = current.isKeyword("INDEXED") ? nil : try parseAlias()
+        var indexing: TableIndexing?
         if accept("INDEXED") {
             try expect("BY")
-            _ = try parseIdentifier("an index name")
+            indexing = .indexedBy(try parseIdentifier("an index name"))
         } else if current.isKeyword("NOT"), peek().isKeyword("INDEXED") {
             index += 2
+            indexing = .notIndexed
         }
-        return .table(TableReference(name: name, alias: alias, range: range(from: start)))
+        return .table(TableReference(name: name, alias: alias, indexing: indexing, range: range(from: start)))
     }
 }

@@ -14,18 +14,31 @@ extension Parser {
         return statements
     }
 
+    /// The statement keywords, as listed in errors.
+    static let statementKeywords = "SELECT, INSERT, UPDATE, REPLACE, DELETE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE, REGISTRY, PURGE"
+
     mutating func parseStatement() throws(ParseError) -> Statement {
         let token = current
         guard token.kind == .word else {
             if token.isSymbol("(") { return .select(try parseQuery()) }
-            throw expected("a statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE)")
+            throw unknownStatement()
         }
         switch token.upper {
         case "SELECT", "WITH", "VALUES":
             return .select(try parseQuery())
-        case "REPLACE", "UPDATE":
+        case "REPLACE":
             index += 1
-            return .replace(try parseReplace())
+            _ = accept("INTO")
+            return .replace(try parseAssignments())
+        case "UPDATE":
+            index += 1
+            return .update(try parseAssignments())
+        case "INSERT":
+            index += 1
+            return .insert(try parseInsert())
+        case "DELETE":
+            index += 1
+            return .delete(try parseDelete())
         case "EXEC", "EXECUTE":
             index += 1
             return .exec(try parseExec())
@@ -47,19 +60,26 @@ extension Parser {
             index += 1
             try expect("LIST")
             return .registryList(isName(current) ? try parseIdentifier() : nil)
+        case "PURGE":
+            index += 1
+            return .purge(isName(current) ? try parseQualifiedName("a resource name") : nil)
         default:
-            throw expected("a statement (SELECT, REPLACE, EXEC, SHOW, DESCRIBE, EXPLAIN, USE)")
+            throw unknownStatement()
         }
     }
 
-    /// replace = ("REPLACE" | "UPDATE") ["INTO"] table-ref "SET" assignment {"," assignment} ["WHERE" expr] ["RETURNING" result-columns] ;
-    mutating func parseReplace() throws(ParseError) -> ReplaceStatement {
-        _ = accept("INTO")
-        let start = current.range.start
-        let name = try parseQualifiedName("a resource name")
-        var alias: Identifier?
-        if accept("AS") { alias = try parseIdentifier("an alias") } else if isName(current) { alias = try parseIdentifier() }
-        let resource = TableReference(name: name, alias: alias, range: range(from: start))
+    /// The error for a statement that starts with no statement keyword.
+    func unknownStatement() -> ParseError {
+        let what = "a statement (\(Parser.statementKeywords))"
+        var error = expected(what)
+        if case .unexpectedToken = error.kind { error.kind = .unknownStatement(found: current.description) }
+        return error
+    }
+
+    /// The body of REPLACE and UPDATE, after the keyword (and REPLACE's optional INTO):
+    /// `table-ref "SET" assignment {"," assignment} ["WHERE" expr] ["RETURNING" result-columns]`.
+    mutating func parseAssignments() throws(ParseError) -> ReplaceStatement {
+        let resource = try parseTargetResource()
         try expect("SET")
         var assignments: [Assignment] = []
         repeat {
@@ -68,12 +88,24 @@ extension Parser {
             assignments.append(Assignment(column: column, value: try parseExpression()))
         } while acceptSymbol(",")
         let whereClause = accept("WHERE") ? try parseExpression() : nil
-        var returning: [ResultColumn]?
-        if accept("RETURNING") { returning = try parseResultColumns() }
-        return ReplaceStatement(resource: resource, assignments: assignments, whereClause: whereClause, returning: returning)
+        return ReplaceStatement(resource: resource, assignments: assignments, whereClause: whereClause, returning: try parseReturning())
     }
 
-    /// exec = ("EXEC" | "EXECUTE") qualified-name { ["," ] "@" name "=" expr } [["," ] "@@json" "=" string] ;
+    /// The resource a REPLACE, UPDATE or DELETE acts on: `qualified-name [[AS] alias]`.
+    mutating func parseTargetResource() throws(ParseError) -> TableReference {
+        let start = current.range.start
+        let name = try parseQualifiedName("a resource name")
+        var alias: Identifier?
+        if accept("AS") { alias = try parseIdentifier("an alias") } else if isName(current) { alias = try parseIdentifier() }
+        return TableReference(name: name, alias: alias, range: range(from: start))
+    }
+
+    /// `["RETURNING" result-columns]`
+    mutating func parseReturning() throws(ParseError) -> [ResultColumn]? {
+        accept("RETURNING") ? try parseResultColumns() : nil
+    }
+
+    /// exec = ("EXEC" | "EXECUTE") qualified-name { ["," ] "@" name "=" expr } [["," ] "@@json" "=" string] ["RETURNING" result-columns] ;
     mutating func parseExec() throws(ParseError) -> ExecStatement {
         let method = try parseQualifiedName("a method name (provider.service.resource.method)")
         var arguments: [ExecArgument] = []
@@ -99,7 +131,8 @@ extension Parser {
                 break
             }
         }
-        return ExecStatement(method: method, arguments: arguments, jsonBody: jsonBody, jsonBodyRange: jsonRange)
+        return ExecStatement(method: method, arguments: arguments, jsonBody: jsonBody, jsonBodyRange: jsonRange,
+                             returning: try parseReturning())
     }
 
     /// show = "SHOW" ["EXTENDED"] ("PROVIDERS" | "SERVICES" | "RESOURCES" | "METHODS") [("IN" | "FROM") qualified-name] ["LIKE" string] ;

@@ -65,22 +65,27 @@ struct Parser {
     func expected(_ what: String) -> ParseError {
         let token = current
         if token.kind == .end {
-            return ParseError(message: "incomplete input: expected \(what)", range: token.range, source: source)
+            return ParseError(.incompleteInput(expected: what), message: "incomplete input: expected \(what)", range: token.range,
+                              source: source)
         }
         var message = "Expected: \(what), found: \(token)"
-        if let hint = misspelledKeywordHint() { message += " (\(hint))" }
-        return ParseError(message: message, range: token.range, source: source)
+        var kind = ParseErrorKind.unexpectedToken(expected: what, found: token.description)
+        if let (written, keyword) = misspelledKeyword() {
+            message += " (did you mean \(keyword) instead of \(written)?)"
+            kind = .misspelledKeyword(written: written, suggestion: keyword)
+        }
+        return ParseError(kind, message: message, range: token.range, source: source)
     }
 
-    /// `did you mean FROM?` when the word before the error is a near miss of a clause keyword
-    /// (`SELECT id FORM t` reads `FORM` as an alias of `id`).
-    func misspelledKeywordHint() -> String? {
+    /// The word before the error and the clause keyword it nearly spells (`SELECT id FORM t` reads
+    /// `FORM` as an alias of `id`), if it is a near miss of one.
+    func misspelledKeyword() -> (written: String, keyword: String)? {
         let word = previous
         guard index > 0, word.kind == .word else { return nil }
         let upper = word.upper
         for keyword in ["FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "SELECT", "JOIN", "UNION", "OFFSET"]
         where upper != keyword && upper.count >= 3 && Parser.isNearMiss(upper, keyword) {
-            return "did you mean \(keyword) instead of \(word.text)?"
+            return (word.text, keyword)
         }
         return nil
     }
@@ -107,7 +112,9 @@ struct Parser {
     mutating func enter() throws(ParseError) {
         depth += 1
         if depth > Parser.maximumDepth {
-            throw ParseError(message: "expression nested too deeply (more than \(Parser.maximumDepth) levels)", range: current.range, source: source)
+            throw ParseError(.nestingTooDeep(limit: Parser.maximumDepth),
+                             message: "expression nested too deeply (more than \(Parser.maximumDepth) levels)", range: current.range,
+                             source: source)
         }
     }
 

@@ -2,10 +2,14 @@ import RTKQLJSON
 
 /// A `{{ name }}` placeholder without a value.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    /// The placeholder's variable name.
     public var name: String
+    /// Where the placeholder was written.
     public var range: SourceRange
+    /// What to tell the user, naming the placeholder and where it is.
     public var message: String
 
+    /// The message.
     public var description: String { message }
 }
 

@@ -1,0 +1,1 @@
+PURGE cloudflare.realtime_kit.recordings

@@ -1,0 +1,1 @@
+SELECT 'x''́y' AS 'a"֬b', "c""֬"
