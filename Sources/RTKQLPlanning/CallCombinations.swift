@@ -53,44 +53,62 @@ public enum CallCombinations {
     /// The calls of a dependent reference once its drivers have run: each literal call crossed with each
     /// driver's distinct rows (`driverRows[d]` holds driver `d`'s rows, one value per bound parameter).
     /// Rows holding NULL, or a value the parameter cannot take, bind nothing (no row could match them).
-    /// Chooses the listing alternative when there are more values than calling once per value is worth.
+    /// Takes the alternative method when its calls cost less (calls × cost).
     public static func dependentCalls(of fetch: ResourceFetch, driverRows: [[[RawValue]]], limit: Int) throws -> (MethodDefinition, [MethodCall]) {
+        let wanted = Set(fetch.drivers.flatMap(\.parameters).map { $0.lowercased() })
+        var method = fetch.method
+        var calls = expand(fetch.calls, of: fetch, method: fetch.method, wanted: wanted, driverRows: driverRows)
+        if let alternative = fetch.listOnce {
+            let fewer = expand(alternative.calls, of: fetch, method: alternative.method,
+                               wanted: Set(alternative.parameters.map { $0.lowercased() }), driverRows: driverRows)
+            if fewer.count * (alternative.method.cost ?? 1) < calls.count * (fetch.method.cost ?? 1) {
+                (method, calls) = (alternative.method, fewer)
+            }
+        }
+        if calls.count > limit {
+            let origins = fetch.drivers.map(\.origin).joined(separator: ", ")
+            throw tooMany(calls.count, limit: limit, what: "\(fetch.resource.fullName).\(method.name) (one per distinct \(origins))")
+        }
+        return (method, calls)
+    }
+
+    /// `base` crossed with the distinct driver rows, keeping the `wanted` parameters (lower-cased).
+    private static func expand(_ base: [MethodCall], of fetch: ResourceFetch, method: MethodDefinition, wanted: Set<String>,
+                               driverRows: [[[RawValue]]]) -> [MethodCall] {
         let resource = fetch.resource.resource
         var options: [[String: BoundValue]] = [[:]]
         for (driver, rows) in zip(fetch.drivers, driverRows) {
+            let columns = driver.parameters.enumerated().filter { wanted.contains($0.element.lowercased()) }
+            guard !columns.isEmpty else { continue }
             var values: [[String: BoundValue]] = []
+            var seen = Set<[RawValue]>()
             for row in rows {
+                let picked = columns.map { row[$0.offset] }
+                guard seen.insert(picked).inserted else { continue }
                 var bound: [String: BoundValue] = [:]
-                for (name, raw) in zip(driver.parameters, row) {
+                for ((_, name), raw) in zip(columns, picked) {
                     guard raw != .null, let definition = resource.parameter(named: name),
-                          let value = try? ParameterCoercion.coerce(raw, to: definition) else { bound = [:]; break }
+                          let value = try? ParameterCoercion.coerce(raw, to: definition) else { break }
                     bound[name] = BoundValue(value: value, raw: raw)
                 }
-                if bound.count == driver.parameters.count { values.append(bound) }
+                if bound.count == columns.count { values.append(bound) }
             }
             options = options.flatMap { option in values.map { option.merging($0) { first, _ in first } } }
         }
         var seen = Set<MethodCall>()
         var calls: [MethodCall] = []
-        for base in fetch.calls {
+        for call in base {
             for option in options {
-                var parameters = base.parameters
-                var columnValues = base.columnValues
+                var parameters = call.parameters
+                var columnValues = call.columnValues
                 for (name, bound) in option {
                     parameters[name] = bound.value
                     columnValues[name] = bound.raw
                 }
-                let call = makeCall(fetch.method, parameters: parameters, columnValues: columnValues)
-                if seen.insert(call).inserted { calls.append(call) }
+                let made = makeCall(method, parameters: parameters, columnValues: columnValues)
+                if seen.insert(made).inserted { calls.append(made) }
             }
         }
-        if let alternative = fetch.listOnce, calls.count > alternative.perValueLimit {
-            return (alternative.method, alternative.calls)
-        }
-        if calls.count > limit {
-            let origins = fetch.drivers.map(\.origin).joined(separator: ", ")
-            throw tooMany(calls.count, limit: limit, what: "\(fetch.resource.fullName).\(fetch.method.name) (one per distinct \(origins))")
-        }
-        return (fetch.method, calls)
+        return calls
     }
 }

@@ -8,8 +8,8 @@ struct DependencyChoice {
     var drivers: [ParameterDriver] = []
     /// Every parameter bound, from literals or from rows (lower-cased).
     var bound: Set<String>
-    /// The method that lists once instead of calling once per bound value, when that can be cheaper.
-    var listOnce: MethodDefinition?
+    /// The method (and the row-bound parameters it keeps) that answers with fewer calls, when that can be cheaper.
+    var listOnce: (MethodDefinition, [String])?
     var dependsOn: Set<Int> = []
 }
 
@@ -34,28 +34,35 @@ struct DependencyChooser {
         var usable: [[String: [Usable]]] = []
         for index in analyses.indices { usable.append(usableCandidates(index)) }
         var choices: [DependencyChoice] = []
+        var literalMethods: [MethodDefinition?] = []
         for (index, analysis) in analyses.enumerated() {
             let literal = Set(analysis.bindings.bindings.keys.map { $0.lowercased() })
+            literalMethods.append(try? chooseMethod(analysis, bound: literal))
             let method = try chooseMethod(analysis, bound: literal.union(usable[index].keys))
             choices.append(DependencyChoice(method: method, bound: literal))
         }
         var chosen: [[Usable]] = Array(repeating: [], count: analyses.count)
 
-        // Parameters the methods require: bound from rows, or another method without them, or an error.
-        for (index, analysis) in analyses.enumerated() {
+        // References that literals alone cannot call take their required parameters from rows first;
+        // then the others, where rows make a cheaper method callable without closing a cycle.
+        let mustDepend = analyses.indices.filter { literalMethods[$0] == nil }
+        let mayDepend = analyses.indices.filter { literalMethods[$0] != nil }
+        for index in mustDepend + mayDepend {
             let needed = choices[index].method.requiredParameters.filter { !choices[index].bound.contains($0.lowercased()) }
             var picks: [Usable] = []
             var blocked: String?
+            var planned = choices
             for parameter in needed {
-                if let pick = usable[index][parameter.lowercased()]?.first(where: { !closesCycle(index, $0.dependsOn, choices) }) {
+                if let pick = usable[index][parameter.lowercased()]?.first(where: { !closesCycle(index, $0.dependsOn, planned) }) {
                     picks.append(pick)
+                    planned[index].dependsOn.formUnion(pick.dependsOn)
                 } else {
                     blocked = parameter
                 }
             }
             if let blocked {
-                if let alternative = try? chooseMethod(analysis, bound: choices[index].bound) {
-                    choices[index].method = alternative
+                if let literalMethod = literalMethods[index] {
+                    choices[index].method = literalMethod
                     continue
                 }
                 throw cycleError(index, parameter: blocked, usable: usable[index][blocked.lowercased()] ?? [])
@@ -142,17 +149,19 @@ struct DependencyChooser {
         return groups.compactMap { driver(for: $0, core: core) }
     }
 
-    /// A listing that answers the reference without the row-bound parameters, when SQLite can filter
-    /// its rows by them (each is a generated column) — so one listing may cost less than many calls.
-    private func listOnce(_ index: Int, _ choice: DependencyChoice, chosen: [Usable]) -> MethodDefinition? {
-        guard !chosen.isEmpty else { return nil }
+    /// A method that answers the reference without the row-bound parameters SQLite can check itself
+    /// (each is a generated column), so that fewer calls may cost less: `get` once per id, or `list` once.
+    /// Returns the method and the row-bound parameters it still takes.
+    private func listOnce(_ index: Int, _ choice: DependencyChoice, chosen: [Usable]) -> (MethodDefinition, [String])? {
         let analysis = analyses[index]
-        let rowBound = Set(chosen.map { $0.candidate.parameter.lowercased() })
         let generated = Set(analysis.columns.filter(\.isGenerated).map { $0.name.lowercased() })
-        guard rowBound.isSubset(of: generated) else { return nil }
+        let rowBound = chosen.map { $0.candidate.parameter }
+        let kept = rowBound.filter { !generated.contains($0.lowercased()) }
+        guard kept.count < rowBound.count else { return nil }
         let literal = Set(analysis.bindings.bindings.keys.map { $0.lowercased() })
-        guard let alternative = try? chooseMethod(analysis, bound: literal) else { return nil }
-        return alternative
+        guard let alternative = try? chooseMethod(analysis, bound: literal.union(kept.map { $0.lowercased() })),
+              kept.allSatisfy({ alternative.parameter(named: $0) != nil }) else { return nil }
+        return (alternative, kept)
     }
 
     /// Whether making `index` depend on `dependsOn` closes a cycle.
@@ -168,13 +177,18 @@ struct DependencyChooser {
     }
 
     private func cycleError(_ index: Int, parameter: String, usable: [Usable]) -> PlanningError {
-        let analysis = analyses[index]
-        let name = analysis.scoped.resource.fullName
-        let others = Set(usable.flatMap(\.dependsOn)).sorted().map { analyses[$0].scoped.resource.fullName }
+        let name = describe(index)
+        let others = Set(usable.flatMap(\.dependsOn)).sorted().map(describe)
         return PlanningError(.dependencyCycle(references: [name] + others),
                              "cannot bind parameter \(parameter) of \(name): the references it would take values from ("
                                  + others.joined(separator: ", ") + ") themselves need values from \(name); "
                                  + "bind \(parameter) from a literal or from a reference that does not depend on it")
+    }
+
+    /// A reference as the error messages name it: `cloudflare.realtime_kit.recordings r`.
+    private func describe(_ index: Int) -> String {
+        let scoped = analyses[index].scoped
+        return scoped.resource.fullName + (scoped.reference.alias.map { " \($0.value)" } ?? "")
     }
 
     /// The cheapest SELECT method whose required parameters are all in `bound` and which accepts every

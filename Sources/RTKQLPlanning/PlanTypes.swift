@@ -59,14 +59,15 @@ public struct ParameterDriver: Sendable {
     public var dependsOn: [Int]
 }
 
-/// The alternative to calling a method once per bound value: one listing without those parameters,
-/// filtered by SQLite, chosen when there are more than `perValueLimit` values.
+/// The alternative to calling a method once per bound value: a method called without the parameters
+/// SQLite can check itself (generated columns), chosen when its calls cost less by the methods' costs in
+/// the provider data (calls × cost).
 public struct ListOnceAlternative: Sendable {
     public var method: MethodDefinition
+    /// The calls from literal bindings, before the row-bound parameters it keeps are added.
     public var calls: [MethodCall]
-    /// The most values for which calling once per value costs no more than listing once
-    /// (by the methods' costs in the provider data).
-    public var perValueLimit: Int
+    /// The row-bound parameters the alternative still takes from the drivers.
+    public var parameters: [String]
 }
 
 /// One invocation of a method with fully bound parameters.

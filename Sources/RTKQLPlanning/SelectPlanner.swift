@@ -119,11 +119,10 @@ public struct SelectPlanner: Sendable {
         fetch.parameterColumns = analysis.columns
         fetch.drivers = choice.drivers
         fetch.parameterSources = sources.sorted { $0.name < $1.name }
-        if let alternative = choice.listOnce {
+        if let (alternative, kept) = choice.listOnce {
             var ignored: [(name: String, source: String)] = []
             let alternativeCalls = try literalCalls(analysis, method: alternative, sources: &ignored)
-            let limit = max(0, (alternative.cost ?? 1) / max(1, method.cost ?? 1))
-            fetch.listOnce = ListOnceAlternative(method: alternative, calls: alternativeCalls, perValueLimit: limit)
+            fetch.listOnce = ListOnceAlternative(method: alternative, calls: alternativeCalls, parameters: kept)
         }
         return fetch
     }

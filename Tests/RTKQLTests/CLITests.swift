@@ -14,8 +14,8 @@ import Testing
         return rows
     }
 
-    @Test func seedSelectRunsAsPrinted() throws {
-        let outcome = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/list.iql", "-o", "json"] + listVars)
+    @Test func seedSelectRunsAsPrinted() async throws {
+        let outcome = try await CLI.run(["exec", "--sandbox", "-f", "examples/seed/list.iql", "-o", "json"] + listVars)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let rows = try json(outcome.stdout)
         #expect(rows.count > 100)
@@ -29,12 +29,12 @@ import Testing
         #expect(times == times.sorted())
     }
 
-    @Test func seedReplaceAndExecRunAsPrinted() throws {
-        let list = try CLI.run(["exec", "--sandbox", "-o", "csv", "-H",
+    @Test func seedReplaceAndExecRunAsPrinted() async throws {
+        let list = try await CLI.run(["exec", "--sandbox", "-o", "csv", "-H",
                                 "SELECT id, meeting->>'id' FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = 'RECORDING' ORDER BY id LIMIT 1"])
         let fields = list.stdout.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: ",")
         try #require(fields.count == 2, "\(list.stderr)")
-        let replace = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/pause_resume_stop_recording.iql", "-o", "json",
+        let replace = try await CLI.run(["exec", "--sandbox", "-f", "examples/seed/pause_resume_stop_recording.iql", "-o", "json",
                                    "--var", "recording_id=\(fields[0])", "--var", "action=pause"])
         #expect(replace.status == 0, "\(replace.stderr)")
         let rows = try json(replace.stdout)
@@ -43,7 +43,7 @@ import Testing
         #expect(rows.first?["data"]?["status"] == .string("PAUSED"))
         #expect(rows.first?["data"]?["id"] == .string(fields[0]))
 
-        let exec = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/create_track.iql", "-o", "json",
+        let exec = try await CLI.run(["exec", "--sandbox", "-f", "examples/seed/create_track.iql", "-o", "json",
                                 "--var", "meeting_id=\(fields[1])", "--var", "max_seconds=3600",
                                 "--var", #"layers={"default": {"outputs": [{"type": "REALTIMEKIT_BUCKET"}]}}"#])
         #expect(exec.status == 0, "\(exec.stderr)")
@@ -52,11 +52,11 @@ import Testing
         #expect(created.first?["meeting"]?["id"] == .string(fields[1]))
     }
 
-    @Test func invalidTransitionExitsOneWithTheAPIMessage() throws {
-        let list = try CLI.run(["exec", "--sandbox", "-o", "csv", "-H",
+    @Test func invalidTransitionExitsOneWithTheAPIMessage() async throws {
+        let list = try await CLI.run(["exec", "--sandbox", "-o", "csv", "-H",
                                 "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = 'UPLOADED' ORDER BY id LIMIT 1"])
         let id = list.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let outcome = try CLI.run(["exec", "--sandbox", "-f", "examples/seed/pause_resume_stop_recording.iql",
+        let outcome = try await CLI.run(["exec", "--sandbox", "-f", "examples/seed/pause_resume_stop_recording.iql",
                                    "--var", "recording_id=\(id)", "--var", "action=pause"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
@@ -64,18 +64,18 @@ import Testing
         #expect(outcome.stderr.contains("/recordings/\(id): BAD_REQUEST: "))
     }
 
-    @Test func varsFileAndCommaListsFillTemplates() throws {
+    @Test func varsFileAndCommaListsFillTemplates() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-vars-\(UUID().uuidString).json")
         try Data(#"{"status": "ERRORED", "limit": 2}"#.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = try CLI.run(["exec", "--sandbox", "-o", "csv", "--vars", file.path, "--var", "a=1,b=2",
+        let outcome = try await CLI.run(["exec", "--sandbox", "-o", "csv", "--vars", file.path, "--var", "a=1,b=2",
                                    "SELECT status, {{ a }} + {{ b }} AS three FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' AND status = '{{ status }}' LIMIT {{ limit }}"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "status,three\r\nERRORED,3\r\nERRORED,3\r\n")
     }
 
-    @Test func missingParameterExitsOneNamingIt() throws {
-        let outcome = try CLI.run(["exec", "--sandbox", "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'x'"])
+    @Test func missingParameterExitsOneNamingIt() async throws {
+        let outcome = try await CLI.run(["exec", "--sandbox", "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'x'"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == "error: missing required parameter app_id for cloudflare.realtime_kit.recordings.list "
@@ -83,14 +83,14 @@ import Testing
                 + "or `app_id IN (SELECT ...)`; see SHOW METHODS IN cloudflare.realtime_kit.recordings)\n")
     }
 
-    @Test func unfilledTemplateVariableIsNamed() throws {
-        let outcome = try CLI.run(["exec", "-f", "examples/seed/list.iql"])
+    @Test func unfilledTemplateVariableIsNamed() async throws {
+        let outcome = try await CLI.run(["exec", "-f", "examples/seed/list.iql"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "error: template variable {{ account_id }} at 17:21 has no value (pass --var account_id=VALUE)\n")
     }
 
-    @Test func syntaxErrorShowsLineColumnAndCaret() throws {
-        let outcome = try CLI.run(["exec", "--sandbox", "SELECT id\nFROM cloudflare.realtime_kit.recordings\nWHERE account_id = 'a' AND AND app_id = 'b'"])
+    @Test func syntaxErrorShowsLineColumnAndCaret() async throws {
+        let outcome = try await CLI.run(["exec", "--sandbox", "SELECT id\nFROM cloudflare.realtime_kit.recordings\nWHERE account_id = 'a' AND AND app_id = 'b'"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == """
             error: syntax error at 3:28: Expected: an expression, found: AND
@@ -100,27 +100,27 @@ import Testing
             """)
     }
 
-    @Test func usageErrorsExitTwo() throws {
-        let outcome = try CLI.run(["exec", "--no-such-flag", "SELECT 1"])
+    @Test func usageErrorsExitTwo() async throws {
+        let outcome = try await CLI.run(["exec", "--no-such-flag", "SELECT 1"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("Unknown option '--no-such-flag'"))
-        let badFormat = try CLI.run(["exec", "-o", "yaml", "SELECT 1"])
+        let badFormat = try await CLI.run(["exec", "-o", "yaml", "SELECT 1"])
         #expect(badFormat.status == 2)
     }
 
-    @Test func aFailingStatementStopsTheFileAndIsNamed() throws {
+    @Test func aFailingStatementStopsTheFileAndIsNamed() async throws {
         let script = """
             SHOW PROVIDERS;
             SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a';
             SHOW SERVICES IN cloudflare;
             """
-        let outcome = try CLI.run(["exec", "--sandbox", "-o", "csv"], stdin: script)
+        let outcome = try await CLI.run(["exec", "--sandbox", "-o", "csv"], stdin: script)
         #expect(outcome.status == 1)
         #expect(outcome.stdout == "name,version\r\ncloudflare,v00.00.00000\r\n")
         #expect(outcome.stderr.hasPrefix("error in statement 2 (<stdin> line 2): missing required parameter app_id"))
     }
 
-    @Test func theTokenIsNeverPrinted() throws {
+    @Test func theTokenIsNeverPrinted() async throws {
         let token = "secret-token-\(UUID().uuidString)"
         for arguments in [
             ["exec", "--dry-run", "--api-base-url", "https://api.example.invalid/client/v4",
@@ -130,22 +130,22 @@ import Testing
             ["exec", "--api-base-url", "http://example.invalid/client/v4",
              "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"],
         ] {
-            let outcome = try CLI.run(arguments, environment: ["CLOUDFLARE_API_TOKEN": token])
+            let outcome = try await CLI.run(arguments, environment: ["CLOUDFLARE_API_TOKEN": token])
             #expect(!outcome.stdout.contains(token) && !outcome.stderr.contains(token), "\(arguments)")
             #expect(!(outcome.stdout + outcome.stderr).isEmpty)
         }
     }
 
-    @Test func tokenIsNotSentOverPlainHTTPToARemoteHost() throws {
-        let outcome = try CLI.run(["exec", "--api-base-url", "http://example.invalid/client/v4",
+    @Test func tokenIsNotSentOverPlainHTTPToARemoteHost() async throws {
+        let outcome = try await CLI.run(["exec", "--api-base-url", "http://example.invalid/client/v4",
                                    "SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"],
                                   environment: ["CLOUDFLARE_API_TOKEN": "t"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "error: refusing to send the API token over plain HTTP to example.invalid: use https, or pass --allow-insecure-http\n")
     }
 
-    @Test func theEmbeddingExampleQueriesTheSandboxThroughTheLibrary() throws {
-        let outcome = try CLI.run([], executable: "rtkql-embedding-example")
+    @Test func theEmbeddingExampleQueriesTheSandboxThroughTheLibrary() async throws {
+        let outcome = try await CLI.run([], executable: "rtkql-embedding-example")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains(" recordings are running\n"))
         #expect(outcome.stdout.contains("UPLOADED: "))
@@ -170,10 +170,12 @@ import Testing
         process.standardError = errors
         process.standardOutput = Pipe()
         try process.run()
-        try await Task.sleep(for: .milliseconds(800))
+        // Interrupt once the request is in flight (signal handling is set up by then), however slow the start.
+        let deadline = Date().addingTimeInterval(30)
+        while await server.peakConcurrentRequests() == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         let interrupted = Date()
         process.interrupt()
-        process.waitUntilExit()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         #expect(process.terminationStatus == 130)
         #expect(Date().timeIntervalSince(interrupted) < 8)
         #expect(!FileManager.default.fileExists(atPath: file.path))
@@ -181,17 +183,17 @@ import Testing
         #expect(stderr.hasSuffix("interrupted\n"))
     }
 
-    @Test func insecureWarns() throws {
-        let outcome = try CLI.run(["exec", "--sandbox", "--insecure", "-o", "csv", "SHOW PROVIDERS"])
+    @Test func insecureWarns() async throws {
+        let outcome = try await CLI.run(["exec", "--sandbox", "--insecure", "-o", "csv", "SHOW PROVIDERS"])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.hasPrefix("warning: --insecure: TLS certificates are not verified\n"))
     }
 
-    @Test func versionAndHelp() throws {
-        let version = try CLI.run(["--version"])
+    @Test func versionAndHelp() async throws {
+        let version = try await CLI.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout == "0.1.0\n")
-        let help = try CLI.run(["exec", "--help"])
+        let help = try await CLI.run(["exec", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Examples:"))
     }

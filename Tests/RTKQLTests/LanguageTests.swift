@@ -172,10 +172,15 @@ import Testing
         let describe = try await engine.query("DESCRIBE cloudflare.realtime_kit.recordings")
         #expect(describe.columns == ["name", "type"])
         #expect(describe.rows.prefix(2).map { $0 } == [[.text("id"), .text("string (uuid)")], [.text("session_id"), .text("string (uuid)")]])
-        #expect(describe.rows.last == [.text("storage_config"), .text("object (title: StorageConfig)")])
+        #expect(describe.rows[13] == [.text("storage_config"), .text("object (title: StorageConfig)")])
+        // The parameter columns follow the fields, marked as parameters (`status` is a field: the field wins).
+        #expect(describe.rows.dropFirst(14).map { $0[0] } == ["account_id", "app_id", "meeting_id", "page_no", "per_page", "expired",
+                                                             "search", "sort_by", "sort_order", "start_time", "end_time", "recording_id"]
+            .map(SQLValue.text))
+        #expect(describe.rows[14][1] == .text("string parameter"))
         let described = try await engine.query("DESCRIBE EXTENDED cloudflare.realtime_kit.recordings")
         #expect(described.columns == ["name", "type", "description"])
-        #expect(described.rows.count == 14)
+        #expect(described.rows.count == 26)
     }
 
     /// INSERT, UPDATE, DELETE, PURGE and EXEC ... RETURNING parse, and are refused (plain and under EXPLAIN)

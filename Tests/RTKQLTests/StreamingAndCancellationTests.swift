@@ -88,7 +88,9 @@ import Testing
         let engine = Engine(configuration: configuration)
         let started = ContinuousClock.now
         let error = await #expect(throws: RTKQLError.self) { try await engine.query(Self.runaway) }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The runaway never ends by itself; the bound is loose because a fully loaded test run (every suite
+        // in parallel on two cores) can keep the test's own task waiting for a thread for many seconds.
+        #expect(ContinuousClock.now - started < .seconds(60))
         guard case .statementTimeout(let seconds)? = error else {
             Issue.record("expected a statement timeout, got \(String(describing: error))")
             return
@@ -115,7 +117,9 @@ import Testing
             try await engine.query("SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(SandboxConfiguration.demoAccountID)' "
                                    + "AND app_id = '\(SandboxConfiguration.demoAppIDs[0])'")
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The runaway never ends by itself; the bound is loose because a fully loaded test run (every suite
+        // in parallel on two cores) can keep the test's own task waiting for a thread for many seconds.
+        #expect(ContinuousClock.now - started < .seconds(60))
         if case .statementTimeout? = error {} else { Issue.record("expected a statement timeout, got \(String(describing: error))") }
         await server.stop()
     }

@@ -46,7 +46,7 @@ import Testing
 
     let query = "SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"
 
-    @Test func certificatesAreVerifiedUnlessInsecure() throws {
+    @Test func certificatesAreVerifiedUnlessInsecure() async throws {
         let (server, port, directory) = try startHTTPSServer()
         defer {
             server.terminate()
@@ -54,28 +54,28 @@ import Testing
         }
         try #require(port > 0)
         let base = "https://127.0.0.1:\(port)/client/v4"
-        let verified = try CLI.run(["exec", "--retries", "0", "--api-base-url", base, "-o", "csv", query],
+        let verified = try await CLI.run(["exec", "--retries", "0", "--api-base-url", base, "-o", "csv", query],
                                    environment: ["CLOUDFLARE_API_TOKEN": "t"])
         #expect(verified.status == 1)
         #expect(verified.stderr.contains("request failed: GET \(base)/accounts/a/realtime/kit/b/recordings?page_no=1&per_page=100: "))
         #expect(verified.stderr.lowercased().contains("certificate"))
-        let insecure = try CLI.run(["exec", "--insecure", "--api-base-url", base, "-o", "csv", query],
+        let insecure = try await CLI.run(["exec", "--insecure", "--api-base-url", base, "-o", "csv", query],
                                    environment: ["CLOUDFLARE_API_TOKEN": "t"])
         #expect(insecure.status == 0, "\(insecure.stderr)")
         #expect(insecure.stdout == "count(*)\r\n0\r\n")
         #expect(insecure.stderr.hasPrefix("warning: --insecure: TLS certificates are not verified"))
     }
 
-    @Test func theStandardProxyVariablesAreHonoured() throws {
+    @Test func theStandardProxyVariablesAreHonoured() async throws {
         let base = "https://api.example.invalid/client/v4"
-        let direct = try CLI.run(["exec", "--retries", "0", "--api-base-url", base, query],
+        let direct = try await CLI.run(["exec", "--retries", "0", "--api-base-url", base, query],
                                  environment: ["CLOUDFLARE_API_TOKEN": "t", "HTTPS_PROXY": "", "https_proxy": ""])
         #expect(direct.stderr.contains("resolve"), "\(direct.stderr)")
-        let proxied = try CLI.run(["exec", "--retries", "0", "--api-base-url", base, query],
+        let proxied = try await CLI.run(["exec", "--retries", "0", "--api-base-url", base, query],
                                   environment: ["CLOUDFLARE_API_TOKEN": "t", "HTTPS_PROXY": "http://127.0.0.1:1", "https_proxy": "http://127.0.0.1:1"])
         #expect(proxied.status == 1)
         #expect(proxied.stderr.contains("127.0.0.1"), "\(proxied.stderr)")
-        let bypassed = try CLI.run(["exec", "--retries", "0", "--api-base-url", base, query],
+        let bypassed = try await CLI.run(["exec", "--retries", "0", "--api-base-url", base, query],
                                    environment: ["CLOUDFLARE_API_TOKEN": "t", "HTTPS_PROXY": "http://127.0.0.1:1",
                                                  "https_proxy": "http://127.0.0.1:1", "NO_PROXY": "example.invalid", "no_proxy": "example.invalid"])
         #expect(bypassed.stderr.contains("resolve"), "\(bypassed.stderr)")

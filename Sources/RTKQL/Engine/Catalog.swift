@@ -50,12 +50,19 @@ struct Catalog {
     func describe(_ describe: DescribeStatement) throws(RTKQLError) -> QueryResult {
         let resolved = try resource(describe.resource)
         let fields = resolved.resource.fields
+        // Parameter columns follow the fields, their type marked `parameter` (they are not part of `*`).
+        let parameters = ParameterColumn.of(resolved.resource).map { column -> (String, String, String) in
+            let definition = column.definition
+            let type = definition.format.map { "\(definition.type.rawValue) (\($0))" } ?? definition.type.rawValue
+            return (column.name, "\(type) parameter", definition.description)
+        }
         if describe.extended {
             return QueryResult(columns: ["name", "type", "description"], rows: fields.map {
                 [.text($0.name), .text($0.displayType), .text($0.description)]
-            })
+            } + parameters.map { [.text($0.0), .text($0.1), .text($0.2)] })
         }
-        return QueryResult(columns: ["name", "type"], rows: fields.map { [.text($0.name), .text($0.displayType)] })
+        return QueryResult(columns: ["name", "type"], rows: fields.map { [.text($0.name), .text($0.displayType)] }
+            + parameters.map { [.text($0.0), .text($0.1)] })
     }
 
     func registryList() -> QueryResult {

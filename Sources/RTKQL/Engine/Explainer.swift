@@ -53,9 +53,11 @@ struct Explainer {
                 }
                 var note = common + "; after " + Set(fetch.drivers.flatMap(\.dependsOn)).sorted().map { plan.fetches[$0].tableName }
                     .joined(separator: ", ") + ": one call per distinct " + fetch.drivers.map(\.origin).joined(separator: " × ")
+                note += " (cost \(fetch.method.cost ?? 1) each)"
                 if let listOnce = fetch.listOnce {
-                    note += " while there are at most \(listOnce.perValueLimit) (by cost \(fetch.method.cost ?? 1) per call); "
-                        + "with more, one \(listOnce.method.name) listing (cost \(listOnce.method.cost ?? 1)) filtered by SQLite"
+                    let per = listOnce.parameters.isEmpty ? "" : " per distinct " + listOnce.parameters.joined(separator: ", ")
+                    note += ", or \(listOnce.method.name) (cost \(listOnce.method.cost ?? 1)) once\(per) filtered by SQLite "
+                        + "when that costs less"
                 }
                 note += " (at most \(engine.configuration.maxCalls), --max-calls); " + Explainer.loadedFields(fetch)
                 rows.append([.integer(Int64(step)), .text(fetch.tableName), method, .text(fetch.method.http.verb),

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// What stops one running statement: a cancellation (task cancellation, Ctrl-C, `Session.cancel()`, a
@@ -24,23 +25,20 @@ final class StatementControl: Sendable {
     private let state = Mutex(State())
     /// Read by SQLite's progress handler on every check: an atomic, not the lock.
     private let stopped = Atomic<Bool>(false)
-    private let watchdog = Mutex<Task<Void, Never>?>(nil)
+    /// Fires the time limit on a Dispatch queue, not the Swift concurrency pool: a pool kept busy by
+    /// other statements cannot delay it.
+    private let finished = Atomic<Bool>(false)
 
     init(timeLimit: Duration?) {
         self.timeLimit = timeLimit
         deadline = timeLimit.map { ContinuousClock.now + $0 }
-        if let deadline {
-            let task = Task { [weak self] in
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                guard !Task.isCancelled else { return }
-                self?.stop(.timedOut)
+        if let timeLimit {
+            let nanoseconds = Int(StatementDeadline.seconds(timeLimit) * 1e9)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in
+                guard let self, !self.finished.load(ordering: .relaxed) else { return }
+                self.stop(.timedOut)
             }
-            watchdog.withLock { $0 = task }
         }
-    }
-
-    deinit {
-        watchdog.withLock { $0?.cancel() }
     }
 
     /// Cancels the statement: from any thread, at any time, as often as you like.
@@ -51,15 +49,18 @@ final class StatementControl: Sendable {
     /// Why the statement was stopped, if it was.
     var stopReason: Stop? { state.withLock { $0.stop } }
 
-    /// True once the statement must stop; cheap enough for SQLite's progress handler.
-    var shouldStop: Bool { stopped.load(ordering: .relaxed) }
+    /// True once the statement must stop; cheap enough for SQLite's progress handler, which also sees
+    /// the deadline pass by itself.
+    var shouldStop: Bool {
+        if stopped.load(ordering: .relaxed) { return true }
+        guard let deadline, ContinuousClock.now >= deadline else { return false }
+        stop(.timedOut)
+        return true
+    }
 
     /// Ends the watchdog once the statement is over.
     func finish() {
-        watchdog.withLock {
-            $0?.cancel()
-            $0 = nil
-        }
+        finished.store(true, ordering: .relaxed)
     }
 
     /// Throws the stop's error when the statement must stop.

@@ -19,8 +19,21 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/\(name)")
     }
 
+    /// Runs on a thread of its own: waiting for a subprocess must not hold a thread of the test
+    /// runner's cooperative pool (two threads on a two-core machine), which every other test needs.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    executable: String = "rtkql") throws -> Outcome {
+                    executable: String = "rtkql") async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try runBlocking(arguments, stdin: stdin, environment: environment, executable: executable)
+                })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin: String?, environment: [String: String],
+                                    executable: String) throws -> Outcome {
         let process = Process()
         process.executableURL = product(executable)
         process.arguments = arguments
