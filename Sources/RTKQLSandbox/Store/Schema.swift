@@ -23,6 +23,7 @@ enum Schema {
         transcribe_on_end INTEGER NOT NULL,
         session_keep_alive_time_in_secs INTEGER NOT NULL,
         recording_config TEXT NOT NULL,
+        ai_config TEXT,
         PRIMARY KEY (app_id, id)
     );
     CREATE TABLE IF NOT EXISTS recordings (
@@ -70,9 +71,14 @@ enum Schema {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
 
+    /// Brings a database written by an older sandbox up to this schema (columns added since).
+    static let migrations = [
+        ("meetings", "ai_config", "ALTER TABLE meetings ADD COLUMN ai_config TEXT"),
+    ]
+
     static let insertMeeting = """
     INSERT INTO meetings (id, app_id, title, status, created_at, updated_at, record_on_start, live_stream_on_start,
-        persist_chat, summarize_on_end, transcribe_on_end, session_keep_alive_time_in_secs, recording_config)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        persist_chat, summarize_on_end, transcribe_on_end, session_keep_alive_time_in_secs, recording_config, ai_config)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
 }

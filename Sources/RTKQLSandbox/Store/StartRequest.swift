@@ -7,6 +7,8 @@ struct StartRequest: Sendable {
     var audioRequested = false
     /// Sanitised `storage_config` JSON (secrets dropped), or nil.
     var storageConfig: String?
+    /// The session the recording belongs to: the meeting's live session when it has one.
+    var sessionID: String?
     /// `composite` or `track`.
     var kind = "composite"
 }
