@@ -12,7 +12,7 @@ enum RecordingRoutes {
             let appID = try await services.app(context)
             var request = try StartRoute.parse(context.body)
             request.sessionID = await services.state.liveSessionID(appID: appID, meetingID: request.meetingID)
-            return .data(try await store.start(appID: appID, request: request, now: context.now), status: 201)
+            return .data(try await store.start(appID: appID, request: request, now: context.now))
         }
         recordings.post("track") { _, context in
             let appID = try await services.app(context)

@@ -1,5 +1,9 @@
 /// The `config`, `permissions` and `ui` of the demo presets: every property the preset schema requires.
 enum PresetTemplate {
+    /// `permissions.plugins.config`: the published schema declares it a uuid string (with object properties
+    /// beside the type, which a string cannot have); the sandbox follows the type.
+    static let pluginConfigID = "00000000-0000-4000-8000-0000000000aa"
+
     /// A preset document for a view type; hosts may do everything, others join and talk.
     static func document(viewType: String, host: Bool) -> JSONValue {
         let produce = host || viewType == "GROUP_CALL" ? "ALLOWED" : "CAN_REQUEST"
@@ -19,7 +23,7 @@ enum PresetTemplate {
         "media":{"audio":{"can_produce":"\(produce)"},"screenshare":{"can_produce":"\(produce)"},\
         "video":{"can_produce":"\(produce)"}},"pin_participant":\(host),\
         "plugins":{"can_close":\(host),"can_edit_config":\(host),"can_start":\(host),\
-        "config":{"access_control":"\(host ? "FULL_ACCESS" : "VIEW_ONLY")","handles_view_only":true}},\
+        "config":"\(pluginConfigID)"},\
         "polls":{"can_create":\(host),"can_view":true,"can_vote":true},"recorder_type":"NONE",\
         "show_participant_list":true,"waiting_room_type":"\(host ? "SKIP" : "ON_PRIVILEGED_USER_ENTRY")"},\
         "ui":{"design_tokens":{"border_radius":"rounded","border_width":"thin","colors":{\
