@@ -15,8 +15,8 @@ enum StartRoute {
         }
         if let video = try BodyValidator.object(body.value("video_config"), "video_config") {
             _ = try BodyValidator.oneOf(video["codec"], "video_config.codec", ["H264", "VP8"])
-            _ = try BodyValidator.integer(video["width"], "video_config.width", in: 1...7680)
-            _ = try BodyValidator.integer(video["height"], "video_config.height", in: 1...4320)
+            _ = try BodyValidator.integer(video["width"], "video_config.width", in: 1...1920)
+            _ = try BodyValidator.integer(video["height"], "video_config.height", in: 1...1920)
             _ = try BodyValidator.bool(video["export_file"], "video_config.export_file")
             _ = try BodyValidator.object(video["watermark"], "video_config.watermark")
         }
