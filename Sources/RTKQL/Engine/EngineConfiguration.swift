@@ -26,6 +26,9 @@ public struct EngineConfiguration: Sendable {
     /// The longest a statement may run (fetching, SQLite, and reading its rows) before it is stopped with
     /// `RTKQLError.statementTimeout`; nil (the default) sets no limit. A session's settings may override it.
     public var statementTimeout: Duration?
+    /// The most calls one resource reference may make: a statement whose fan-out (from IN lists, or from
+    /// another reference's rows) would exceed it stops before sending them. `--max-calls`.
+    public var maxCalls = 500
 
     public init(baseURL: String? = nil, credentials: Credentials = .none) {
         self.baseURL = baseURL
