@@ -56,6 +56,22 @@ import Testing
         }
     }
 
+    /// `realtimekit_bucket_config.enabled: false`: the upload generates no download URLs.
+    @Test func disabledBucketGivesNoDownloadURLs() async throws {
+        try await withSandbox { _, client in
+            let meeting = try await idleMeeting(client)
+            let started = try await client.start(
+                #"{"meeting_id":"\#(meeting)","realtimekit_bucket_config":{"enabled":false},"audio_config":{"codec":"AAC"}}"#)
+            let id = try #require(started.json["data"]?["id"]?.stringValue)
+            #expect(try await client.act(id, "stop").status == 200)
+            let uploaded = try #require(try await client.get(id).json["data"])
+            #expect(uploaded["status"] == .string("UPLOADED"))
+            #expect(uploaded["download_url"] == .null)
+            #expect(uploaded["download_url_expiry"] == .null)
+            #expect(uploaded["audio_download_url"] == .null)
+        }
+    }
+
     @Test func stopFromPausedAndFromInvoked() async throws {
         try await withSandbox { _, client in
             let paused = try #require(try await client.list("status=PAUSED&per_page=1").json["data"]?[0]?["id"]?.stringValue)

@@ -25,7 +25,7 @@ enum StartRoute {
         }
         if let bucket = try BodyValidator.object(body.value("realtimekit_bucket_config"), "realtimekit_bucket_config") {
             guard bucket["enabled"] != nil else { throw APIError.badRequest("\"realtimekit_bucket_config.enabled\" is required") }
-            _ = try BodyValidator.bool(bucket["enabled"], "realtimekit_bucket_config.enabled")
+            request.bucketDisabled = try BodyValidator.bool(bucket["enabled"], "realtimekit_bucket_config.enabled") == false
         }
         if let rtmp = try BodyValidator.object(body.value("rtmp_out_config"), "rtmp_out_config") {
             _ = try BodyValidator.string(rtmp["rtmp_url"], "rtmp_out_config.rtmp_url")

@@ -137,12 +137,13 @@ actor RecordingStore {
         }
         let id = randomUUID()
         let prefix = request.fileNamePrefix ?? DemoData.slug(title)
-        let row = RecordingRow(
+        var row = RecordingRow(
             id: id, appID: appID, meetingID: meetingID, sessionID: request.sessionID ?? randomUUID(), kind: request.kind,
             outputFileName: "\(prefix)_\(Timestamp.format(now).prefix(10))_\(id.prefix(8)).mp4",
             invokedTime: now, startedTime: now, status: RecordingStatus.invoked.rawValue,
             storageConfig: request.storageConfig, startReason: RecordingJSON.reason("API_CALL", callerID: appID),
             audioRequested: request.audioRequested, maxSeconds: request.maxSeconds, dueMs: now)
+        row.bucketDisabled = request.bucketDisabled
         try database.execute(Schema.insertRecording, row.insertValues)
         listIndexes[appID] = nil
         return render(row, reasons: true)
@@ -206,9 +207,9 @@ actor RecordingStore {
             let base = "'https://rtk-recordings.sandbox.invalid/' || app_id || '/' || id || '/'"
             try database.execute("""
                 UPDATE recordings SET status = 'UPLOADED',
-                    download_url = \(base) || output_file_name,
-                    download_url_expiry = due_ms + \(7 * Timestamp.millisPerDay),
-                    audio_download_url = CASE WHEN audio_requested = 1
+                    download_url = CASE WHEN bucket_disabled = 0 THEN \(base) || output_file_name END,
+                    download_url_expiry = CASE WHEN bucket_disabled = 0 THEN due_ms + \(7 * Timestamp.millisPerDay) END,
+                    audio_download_url = CASE WHEN audio_requested = 1 AND bucket_disabled = 0
                         THEN \(base) || replace(output_file_name, '.mp4', '.mp3') ELSE NULL END,
                     due_ms = NULL
                 WHERE due_ms IS NOT NULL AND due_ms <= ? AND status = 'UPLOADING'
