@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// A running RealtimeKit recordings API on loopback.
+/// A running RealtimeKit service (every operation under `/accounts/{account_id}/realtime/kit`) on loopback.
 ///
 /// ```swift
 /// let server = try await SandboxServer.start(SandboxConfiguration())

@@ -24,8 +24,9 @@ enum MeetingRoutes {
                 recordOnStart: false, liveStreamOnStart: false, persistChat: false, summarizeOnEnd: false,
                 transcribeOnEnd: false, sessionKeepAliveTimeInSecs: 60, recordingConfig: MeetingRoutes.defaultRecordingConfig)
             try MeetingBody.apply(context.body, to: &meeting, verb: .create)
+            try await services.state.prepare(appID)
             try await store.save(meeting)
-            await services.state.meetingCreated(appID: appID, meetingID: meeting.id)
+            try await services.state.meetingCreated(appID: appID, meetingID: meeting.id)
             return .data(meeting.apiJSON(full: true), status: 201)
         }
         meetings.get(":meeting_id") { _, context in

@@ -11,13 +11,13 @@ enum RecordingRoutes {
         recordings.post { _, context in
             let appID = try await services.app(context)
             var request = try StartRoute.parse(context.body)
-            request.sessionID = await services.state.liveSessionID(appID: appID, meetingID: request.meetingID)
+            request.sessionID = try await services.state.liveSessionID(appID: appID, meetingID: request.meetingID)
             return .data(try await store.start(appID: appID, request: request, now: context.now))
         }
         recordings.post("track") { _, context in
             let appID = try await services.app(context)
             var request = try TrackRoute.parse(context.body)
-            request.sessionID = await services.state.liveSessionID(appID: appID, meetingID: request.meetingID)
+            request.sessionID = try await services.state.liveSessionID(appID: appID, meetingID: request.meetingID)
             let recording = try await store.start(appID: appID, request: request, now: context.now)
             return .data("{\"recording\":" + recording + "}")
         }
