@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax", "RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLSandboxTests",
-                    dependencies: ["RTKQLSandbox", "RTKQLTransport", .product(name: "Yams", package: "Yams")],
+                    dependencies: ["RTKQLSandbox", "RTKQLTransport", "RTKQLStorage", .product(name: "Yams", package: "Yams")],
                     swiftSettings: strictSettings),
         .testTarget(name: "RTKQLTests",
                     dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLPlanning", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage"],
