@@ -87,29 +87,3 @@ enum ActiveSessionRoutes {
         }
     }
 }
-
-extension ServiceData {
-    /// The meeting's LIVE session, or 404.
-    func liveSession(_ meetingID: String) throws -> SessionRecord {
-        guard let session = sessions.last(where: { $0.meetingID == meetingID && $0.isLive }) else {
-            throw APIError.notFound("meeting \(meetingID) has no active session")
-        }
-        return session
-    }
-
-    /// Applies `change` to the participants present in the meeting's LIVE session that `matching` selects,
-    /// and returns them as changed.
-    mutating func updatePresent(_ meetingID: String, matching: (SessionParticipant) -> Bool,
-                                _ change: (inout SessionParticipant) -> Void) throws -> [SessionParticipant] {
-        let session = try liveSession(meetingID)
-        guard let index = sessions.firstIndex(where: { $0.id == session.id }) else { return [] }
-        var changed: [SessionParticipant] = []
-        for position in sessions[index].participants.indices {
-            let participant = sessions[index].participants[position]
-            guard participant.leftAt == nil, matching(participant) else { continue }
-            change(&sessions[index].participants[position])
-            changed.append(sessions[index].participants[position])
-        }
-        return changed
-    }
-}

@@ -47,4 +47,10 @@ extension BodyValidator {
         if number > range.upperBound { throw APIError.badRequest("\"\(path)\" must be less than or equal to \(Int(range.upperBound))") }
         return number
     }
+
+    /// A nullable property checked by `check` when it is neither absent nor null.
+    static func value<T>(_ value: JSONValue?, _ path: String, _ check: (JSONValue?, String) throws -> T?) throws -> T? {
+        guard let value, !value.isNull else { return nil }
+        return try check(value, path)
+    }
 }

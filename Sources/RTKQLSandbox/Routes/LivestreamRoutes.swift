@@ -146,19 +146,3 @@ enum LivestreamRoutes {
         }
     }
 }
-
-extension ServiceData {
-    /// A livestream, or 404.
-    func livestream(_ id: String) throws -> LivestreamRecord {
-        guard let found = livestreams.first(where: { $0.id == id }) else { throw APIError.notFound("livestream \(id) not found") }
-        return found
-    }
-
-    /// The meeting's LIVE livestream, or 404.
-    func liveLivestream(_ meetingID: String) throws -> LivestreamRecord {
-        guard let found = livestreams.first(where: { $0.meetingID == meetingID && $0.status == "LIVE" }) else {
-            throw APIError.notFound("meeting \(meetingID) has no active livestream")
-        }
-        return found
-    }
-}

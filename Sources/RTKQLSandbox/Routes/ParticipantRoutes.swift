@@ -90,29 +90,3 @@ enum ParticipantRoutes {
         return (appID, meetingID, context.parameter("participant_id").lowercased())
     }
 }
-
-extension ServiceData {
-    /// A meeting's participant, or 404.
-    func participant(_ meetingID: String, _ participantID: String) throws -> ParticipantRecord {
-        guard let found = participants[meetingID]?.first(where: { $0.id == participantID }) else {
-            throw APIError.notFound("participant \(participantID) not found")
-        }
-        return found
-    }
-
-    /// Stores a changed participant in place.
-    mutating func replace(_ participant: ParticipantRecord) throws {
-        guard let index = participants[participant.meetingID]?.firstIndex(where: { $0.id == participant.id }) else {
-            throw APIError.notFound("participant \(participant.id) not found")
-        }
-        participants[participant.meetingID]?[index] = participant
-    }
-}
-
-extension BodyValidator {
-    /// A nullable property checked by `check` when it is neither absent nor null.
-    static func value<T>(_ value: JSONValue?, _ path: String, _ check: (JSONValue?, String) throws -> T?) throws -> T? {
-        guard let value, !value.isNull else { return nil }
-        return try check(value, path)
-    }
-}

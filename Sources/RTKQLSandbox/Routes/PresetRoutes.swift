@@ -92,11 +92,3 @@ enum PresetRoutes {
         }
     }
 }
-
-extension ServiceData {
-    /// A preset, or 404.
-    func preset(_ presetID: String) throws -> PresetRecord {
-        guard let found = presets.first(where: { $0.id == presetID }) else { throw APIError.notFound("preset \(presetID) not found") }
-        return found
-    }
-}

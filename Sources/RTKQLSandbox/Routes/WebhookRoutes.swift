@@ -77,11 +77,3 @@ enum WebhookRoutes {
         }
     }
 }
-
-extension ServiceData {
-    /// A webhook, or 404.
-    func webhook(_ hookID: String) throws -> WebhookRecord {
-        guard let found = webhooks.first(where: { $0.id == hookID }) else { throw APIError.notFound("webhook \(hookID) not found") }
-        return found
-    }
-}
