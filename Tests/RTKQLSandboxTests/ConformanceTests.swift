@@ -62,10 +62,15 @@ import Testing
                 }
                 for (key, raw) in properties.sorted(by: { $0.key < $1.key }) {
                     guard let property = document.resolve(raw) else { continue }
-                    if let wrong = ConformanceTests.wrongType(property) { cases.append(("wrong type", key, valid.setting(key, wrong))) }
-                    if let outside = ConformanceTests.outOfRange(property) { cases.append(("out of range", key, valid.setting(key, outside))) }
-                    if property["enum"] != nil, property["type"] as? String == "string" {
-                        cases.append(("bad enum", key, valid.setting(key, .string("not-a-value"))))
+                    for (name, broken) in ConformanceTests.brokenValues(property) { cases.append((name, key, valid.setting(key, broken))) }
+                    // One level down: the members of an object property, inside a valid object.
+                    guard let members = OpenAPIDocument.object(property["properties"]), property["type"] as? String == "object" else { continue }
+                    let base = BodyMaker(document: document, fixtures: fixtures, operation: operation.id).make(property)
+                    for (member, memberRaw) in members.sorted(by: { $0.key < $1.key }) {
+                        guard let memberSchema = document.resolve(memberRaw) else { continue }
+                        for (name, broken) in ConformanceTests.brokenValues(memberSchema) {
+                            cases.append((name, key + "." + member, valid.setting(key, base.setting(member, broken))))
+                        }
                     }
                 }
                 for (kind, key, body) in cases {
@@ -78,6 +83,15 @@ import Testing
             }
             #expect(checked > 60)
         }
+    }
+
+    /// The wrong-type, out-of-range and off-enum values of a property, named.
+    static func brokenValues(_ property: [String: Any]) -> [(String, JSONValue)] {
+        var values: [(String, JSONValue)] = []
+        if let wrong = wrongType(property) { values.append(("wrong type", wrong)) }
+        if let outside = outOfRange(property) { values.append(("out of range", outside)) }
+        if property["enum"] != nil, property["type"] as? String == "string" { values.append(("bad enum", .string("not-a-value"))) }
+        return values
     }
 
     /// A value of another JSON type than the property's.

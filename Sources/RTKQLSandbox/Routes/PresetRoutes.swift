@@ -63,7 +63,8 @@ enum PresetRoutes {
     }
 
     /// The `config`, `permissions` and `ui` a body gives, each checked member by member against the types of
-    /// the default preset's (a boolean where it has a boolean, an object where it has an object, ...).
+    /// the default preset's (a boolean where it has a boolean, an object where it has an object, ...) and
+    /// against the schema's enums.
     static func document(_ body: BodyValidator) throws -> JSONValue {
         let template = PresetTemplate.document(viewType: "GROUP_CALL", host: true)
         var members: [(String, JSONValue)] = []
@@ -89,6 +90,24 @@ enum PresetRoutes {
             guard value.typeName == template.typeName else {
                 throw APIError.badRequest("\"\(path)\" must be a \(template.typeName)")
             }
+            if let allowed = enums[path] { _ = try BodyValidator.oneOf(value, path, allowed) }
+            if path == "config.media.video.frame_rate" { _ = try BodyValidator.integer(value, path, in: 0...30) }
         }
     }
+
+    /// The enumerated members of a preset, by path.
+    static let enums: [String: [String]] = {
+        let quality = ["hd", "vga", "qvga"]
+        let produce = ["ALLOWED", "NOT_ALLOWED", "CAN_REQUEST"]
+        return [
+            "config.view_type": ["GROUP_CALL", "WEBINAR", "AUDIO_ROOM"],
+            "config.media.video.quality": quality, "config.media.screenshare.quality": quality,
+            "permissions.recorder_type": ["RECORDER", "LIVESTREAMER", "NONE"],
+            "permissions.waiting_room_type": ["SKIP", "ON_PRIVILEGED_USER_ENTRY", "SKIP_ON_ACCEPT"],
+            "permissions.media.audio.can_produce": produce, "permissions.media.video.can_produce": produce,
+            "permissions.media.screenshare.can_produce": produce,
+            "ui.design_tokens.border_radius": ["rounded"], "ui.design_tokens.border_width": ["thin"],
+            "ui.design_tokens.theme": ["dark"],
+        ]
+    }()
 }
