@@ -136,12 +136,13 @@ import Testing
 
     @Test func uploadDelayKeepsUploading() async throws {
         // A long delay, so a loaded machine still sees UPLOADING first; then poll (no upper time bound).
-        try await withSandbox({ $0.uploadDelayMs = 1_500 }) { _, client in
+        // (1.5 s was once too short under the whole suite's load.)
+        try await withSandbox({ $0.uploadDelayMs = 6_000 }) { _, client in
             let id = try #require(try await client.list("status=RECORDING&per_page=1").json["data"]?[0]?["id"]?.stringValue)
             _ = try await client.act(id, "stop")
             #expect(try await client.get(id).json["data"]?["status"]?.stringValue == "UPLOADING")
             var status: String?
-            for _ in 0..<100 {
+            for _ in 0..<300 {
                 try await Task.sleep(for: .milliseconds(100))
                 status = try await client.get(id).json["data"]?["status"]?.stringValue
                 if status == "UPLOADED" { break }
