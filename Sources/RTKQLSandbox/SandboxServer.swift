@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// A running RealtimeKit recordings API on loopback.
+/// A running RealtimeKit service (every operation under `/accounts/{account_id}/realtime/kit`) on loopback.
 ///
 /// ```swift
 /// let server = try await SandboxServer.start(SandboxConfiguration())
@@ -43,9 +43,10 @@ public final class SandboxServer: Sendable {
     /// Opens (and, when new, seeds) the state, binds, and returns once the server is listening.
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
         let store = try RecordingStore(configuration: configuration)
+        let state = try await ServiceState(seed: configuration.seed, recordings: store)
         let log = try RequestLog(path: configuration.logPath)
         let handler = RequestHandler(
-            dispatcher: Dispatcher(store: store, perPageCap: configuration.perPageCap),
+            routes: ServiceRoutes.table(Services(recordings: store, state: state, perPageCap: configuration.perPageCap)).responder(),
             auth: Auth(configuration: configuration),
             faults: FaultInjector(configuration: configuration),
             limiter: configuration.rateLimit.map(RateLimiter.init),
@@ -54,7 +55,7 @@ public final class SandboxServer: Sendable {
         logger.logLevel = .critical
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let application = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in await handler.respond(to: request) },
+            responder: CallbackResponder<SandboxContext> { request, context in await handler.respond(to: request, context: context) },
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: logger)

@@ -47,7 +47,7 @@ import Testing
                 for try await code in group { codes.append(code) }
                 return codes
             }
-            #expect(codes.filter { $0 == 201 }.count == 1)
+            #expect(codes.filter { $0 == 200 }.count == 1)
             #expect(codes.filter { $0 == 409 }.count == 19)
             let active = try await client.all("meeting_id=\(meeting)&status=INVOKED,RECORDING,PAUSED")
             #expect(active.count == 1)

@@ -46,12 +46,15 @@ import Testing
     }
 
     @Test func rateLimitWindowSlides() async throws {
-        // A 3-second window, so a loaded machine still sends the three requests inside one window.
-        try await withSandbox({ $0.rateLimit = SandboxRateLimit(requests: 2, windowSeconds: 3) }) { _, client in
+        // A 10-second window, so a machine loaded by the whole suite still sends the three requests inside one
+        // window; then waiting as long as Retry-After says frees a slot.
+        try await withSandbox({ $0.rateLimit = SandboxRateLimit(requests: 2, windowSeconds: 10) }) { _, client in
             #expect(try await client.list("per_page=1").status == 200)
             #expect(try await client.list("per_page=1").status == 200)
-            #expect(try await client.list("per_page=1").status == 429)
-            try await Task.sleep(for: .milliseconds(3_100))
+            let limited = try await client.list("per_page=1")
+            #expect(limited.status == 429)
+            let wait = try #require(limited.headers["retry-after"].flatMap { Int($0) })
+            try await Task.sleep(for: .milliseconds(wait * 1000 + 100))
             #expect(try await client.list("per_page=1").status == 200)
         }
     }

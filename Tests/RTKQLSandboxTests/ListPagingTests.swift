@@ -45,7 +45,7 @@ import Testing
     @Test func defaultsAndCap() async throws {
         try await withSandbox { _, client in
             let plain = try await client.list()
-            #expect(plain.json["data"]?.count == ListRoute.defaultPerPage)
+            #expect(plain.json["data"]?.count == Paging.defaultPerPage)
             let big = try await client.list("per_page=500")
             #expect(big.json["data"]?.count == 100)
             #expect(big.json["paging"]?["end_offset"]?.integerValue == 100)
@@ -61,18 +61,30 @@ import Testing
     @Test func invalidPagingValues() async throws {
         try await withSandbox { _, client in
             let cases: [(String, String)] = [
-                ("page_no=0", "BAD_REQUEST: \"page_no\" must be greater than or equal to 1"),
-                ("page_no=-3", "BAD_REQUEST: \"page_no\" must be greater than or equal to 1"),
+                ("page_no=-3", "BAD_REQUEST: \"page_no\" must be greater than or equal to 0"),
                 ("page_no=abc", "BAD_REQUEST: \"page_no\" must be a number"),
                 ("page_no=1.5", "BAD_REQUEST: \"page_no\" must be an integer"),
-                ("page_no=", "BAD_REQUEST: \"page_no\" must be a number"),
-                ("per_page=0", "BAD_REQUEST: \"per_page\" must be greater than or equal to 1"),
+                ("per_page=-1", "BAD_REQUEST: \"per_page\" must be greater than or equal to 0"),
                 ("per_page=ten", "BAD_REQUEST: \"per_page\" must be a number"),
             ]
             for (query, message) in cases {
                 let result = try await client.list(query)
                 #expect(result.status == 400, "\(query)")
                 #expect(errorMessage(result) == message, "\(query)")
+            }
+        }
+    }
+
+    /// The schema's minimum is 0 and an empty value is allowed: 0 or empty mean the first page, the default size.
+    @Test func zeroAndEmptyMeanTheDefaults() async throws {
+        try await withSandbox { _, client in
+            let first = try await client.list("per_page=20&page_no=1").json["data"]
+            for query in ["page_no=0", "page_no=", "per_page=0", "per_page=&page_no=0"] {
+                let result = try await client.list(query)
+                #expect(result.status == 200, "\(query)")
+                #expect(result.json["data"] == first, "\(query)")
+                #expect(result.json["paging"]?["start_offset"]?.integerValue == 1, "\(query)")
+                #expect(result.json["paging"]?["end_offset"]?.integerValue == 20, "\(query)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RTKQLStorage
 import Testing
 @testable import RTKQLSandbox
 
@@ -26,6 +27,25 @@ import Testing
             #expect(try await client.get(startedID).json["data"]?["status"]?.stringValue == "PAUSED")
             #expect(try await client.get(pausedID).json["data"]?["status"]?.stringValue == "UPLOADED")
             #expect(try await client.act(startedID, "resume").status == 200)
+        }
+    }
+
+    /// A file written before the meetings' `ai_config` and the recordings' `bucket_disabled` columns existed
+    /// opens, gains them, and serves what it held.
+    @Test func fileFromAnOlderSandboxIsMigrated() async throws {
+        let path = temporaryPath(".sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let configure: (inout SandboxConfiguration) -> Void = { $0.dataPath = path; $0.recordingsPerApp = 30 }
+        let before = try await withSandbox(configure) { _, client in try await client.list("per_page=100").text }
+        let database = try Database(.file(path))
+        try database.execute("ALTER TABLE meetings DROP COLUMN ai_config; ALTER TABLE recordings DROP COLUMN bucket_disabled;")
+        try await withSandbox(configure) { _, client in
+            #expect(try await client.list("per_page=100").text == before)
+            let meeting = try await idleMeeting(client)
+            let answer = try await client.call("GET", "/meetings/\(meeting)").json["data"]
+            #expect(answer?["ai_config"]?["transcription"]?["language"] == .string("en-US"))
         }
     }
 

@@ -11,7 +11,6 @@ struct APIError: Error, Sendable {
     var status: Int
     var message: String
     var shape: Shape
-    var headers: [(String, String)] = []
 
     static func badRequest(_ message: String) -> APIError {
         APIError(status: 400, message: "BAD_REQUEST: " + message, shape: .realtimeKit)

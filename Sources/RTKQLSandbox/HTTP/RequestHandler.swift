@@ -4,22 +4,23 @@ import Hummingbird
 /// The request pipeline: latency, rate limit, authentication, injected failures, then the endpoint;
 /// every request, whatever its fate, lands in the request log.
 struct RequestHandler: Sendable {
-    let dispatcher: Dispatcher
+    let routes: RouterResponder<SandboxContext>
     let auth: Auth
     let faults: FaultInjector
     let limiter: RateLimiter?
     let log: RequestLog
     static let maxBodyBytes = 1 << 20
 
-    func respond(to incoming: Request) async -> Response {
+    func respond(to incoming: Request, context: SandboxContext) async -> Response {
         await log.began()
-        let response = await answer(incoming)
+        let response = await answer(incoming, context: context)
         await log.ended()
         return response
     }
 
-    private func answer(_ incoming: Request) async -> Response {
+    private func answer(_ incoming: Request, context incomingContext: SandboxContext) async -> Response {
         var request = incoming
+        var context = incomingContext
         let method = request.method.rawValue
         let (path, query) = RequestHandler.split(request.uri.string)
         var body: [UInt8] = []
@@ -39,7 +40,7 @@ struct RequestHandler: Sendable {
         if plan.delayMs > 0 { try? await Task.sleep(for: .milliseconds(plan.delayMs)) }
 
         var extraHeaders: [(HTTPField.Name, String)] = []
-        let reply: Dispatcher.Reply
+        var response: Response
         do {
             if let limiter {
                 let decision = await limiter.admit()
@@ -54,35 +55,24 @@ struct RequestHandler: Sendable {
             guard authenticated else { throw APIError.authentication }
             if let failure = plan.failure { throw FaultInjector.error(status: failure) }
             if let bodyError { throw bodyError }
-            let segments = path.split(separator: "/").map { QueryString.decode($0) }
-            reply = try await dispatcher.dispatch(method: method, segments: segments, query: query, body: body)
+            context.body = body
+            context.query = QueryString(query)
+            context.now = Timestamp.now()
+            context.malformed = plan.malformed
+            response = try await routes.respond(to: request, context: context)
         } catch let error as APIError {
-            reply = Dispatcher.Reply(status: error.status, body: Envelope.error(error))
+            response = Reply.error(error).response(malformed: nil)
         } catch {
             let failure = APIError(status: 500, message: "INTERNAL_SERVER_ERROR: \(error)", shape: .realtimeKit)
-            reply = Dispatcher.Reply(status: 500, body: Envelope.error(failure))
+            response = Reply.error(failure).response(malformed: nil)
         }
+        for (name, value) in extraHeaders { response.headers[name] = value }
 
         await log.append(SandboxRequestRecord(
             method: method, path: path, query: query,
             body: body.isEmpty ? nil : String(decoding: body, as: UTF8.self),
-            status: reply.status, authenticated: authenticated))
-
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        for (name, value) in extraHeaders { headers[name] = value }
-        var text = reply.body
-        switch (plan.malformed, reply.status) {
-        case (.truncated?, 200..<300):
-            text = String(text.prefix(text.count / 2))
-        case (.html?, 200..<300):
-            headers[.contentType] = "text/html; charset=utf-8"
-            text = "<html><body><h1>502 Bad Gateway</h1></body></html>"
-        default:
-            break
-        }
-        return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            status: Int(response.status.code), authenticated: authenticated))
+        return response
     }
 
     /// Splits a request target into the path and the raw query string (nil without `?`).

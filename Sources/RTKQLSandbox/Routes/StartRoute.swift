@@ -15,8 +15,8 @@ enum StartRoute {
         }
         if let video = try BodyValidator.object(body.value("video_config"), "video_config") {
             _ = try BodyValidator.oneOf(video["codec"], "video_config.codec", ["H264", "VP8"])
-            _ = try BodyValidator.integer(video["width"], "video_config.width", in: 1...7680)
-            _ = try BodyValidator.integer(video["height"], "video_config.height", in: 1...4320)
+            _ = try BodyValidator.integer(video["width"], "video_config.width", in: 1...1920)
+            _ = try BodyValidator.integer(video["height"], "video_config.height", in: 1...1920)
             _ = try BodyValidator.bool(video["export_file"], "video_config.export_file")
             _ = try BodyValidator.object(video["watermark"], "video_config.watermark")
         }
@@ -25,7 +25,7 @@ enum StartRoute {
         }
         if let bucket = try BodyValidator.object(body.value("realtimekit_bucket_config"), "realtimekit_bucket_config") {
             guard bucket["enabled"] != nil else { throw APIError.badRequest("\"realtimekit_bucket_config.enabled\" is required") }
-            _ = try BodyValidator.bool(bucket["enabled"], "realtimekit_bucket_config.enabled")
+            request.bucketDisabled = try BodyValidator.bool(bucket["enabled"], "realtimekit_bucket_config.enabled") == false
         }
         if let rtmp = try BodyValidator.object(body.value("rtmp_out_config"), "rtmp_out_config") {
             _ = try BodyValidator.string(rtmp["rtmp_url"], "rtmp_out_config.rtmp_url")

@@ -1,6 +1,6 @@
 import RTKQLStorage
 
-/// One row of the `meetings` table. Meetings are fixed once seeded: no endpoint changes them.
+/// One row of the `meetings` table.
 struct MeetingRow: Sendable {
     var id: String
     var appID: String
@@ -16,10 +16,17 @@ struct MeetingRow: Sendable {
     var sessionKeepAliveTimeInSecs: Int64
     /// The meeting's `recording_config` object, as JSON text.
     var recordingConfig: String
+    /// The meeting's `ai_config` object, as JSON text.
+    var aiConfig: String = MeetingRow.defaultAIConfig
+
+    static let defaultAIConfig = """
+    {"summarization":{"summary_type":"general","text_format":"markdown","word_limit":500},\
+    "transcription":{"keywords":[],"language":"en-US","profanity_filter":false}}
+    """
 
     static let columns = """
     id, app_id, title, status, created_at, updated_at, record_on_start, live_stream_on_start, persist_chat, \
-    summarize_on_end, transcribe_on_end, session_keep_alive_time_in_secs, recording_config
+    summarize_on_end, transcribe_on_end, session_keep_alive_time_in_secs, recording_config, ai_config
     """
 
     init(id: String, appID: String, title: String, status: String, createdAt: Millis, updatedAt: Millis,
@@ -56,6 +63,7 @@ struct MeetingRow: Sendable {
         transcribeOnEnd = values[10].integerValue == 1
         sessionKeepAliveTimeInSecs = values[11].integerValue ?? 60
         recordingConfig = values[12].textValue ?? "{}"
+        aiConfig = values[13].textValue ?? MeetingRow.defaultAIConfig
     }
 
     var insertValues: [SQLValue] {
@@ -63,8 +71,27 @@ struct MeetingRow: Sendable {
             .text(id), .text(appID), .text(title), .text(status), .integer(createdAt), .integer(updatedAt),
             .integer(recordOnStart ? 1 : 0), .integer(liveStreamOnStart ? 1 : 0), .integer(persistChat ? 1 : 0),
             .integer(summarizeOnEnd ? 1 : 0), .integer(transcribeOnEnd ? 1 : 0), .integer(sessionKeepAliveTimeInSecs),
-            .text(recordingConfig),
+            .text(recordingConfig), .text(aiConfig),
         ]
+    }
+
+    /// The meeting as the meetings endpoints answer it: the list item's fields, and with `full` the
+    /// `recording_config` and `ai_config` objects (members the schema does not allow to be null left out).
+    func apiJSON(full: Bool) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id)), ("title", .string(title)), ("status", .string(status)),
+            ("created_at", .time(createdAt)), ("updated_at", .time(updatedAt)),
+            ("record_on_start", .bool(recordOnStart)), ("live_stream_on_start", .bool(liveStreamOnStart)),
+            ("persist_chat", .bool(persistChat)), ("summarize_on_end", .bool(summarizeOnEnd)),
+            ("transcribe_on_end", .bool(transcribeOnEnd)),
+            ("session_keep_alive_time_in_secs", .int(sessionKeepAliveTimeInSecs)),
+        ]
+        if full {
+            let recording = (try? JSONParser.parse(Array(recordingConfig.utf8))) ?? .object([])
+            members.append(("recording_config", recording.droppingNulls(keeping: ["storage_config"])))
+            members.append(("ai_config", (try? JSONParser.parse(Array(aiConfig.utf8))) ?? .object([])))
+        }
+        return .object(members)
     }
 
     /// The full meeting object of the reference, keys in its order.

@@ -1,6 +1,6 @@
 /// Renders a recording in the seed's field order.
 enum RecordingJSON {
-    /// The 14 fields, in order; `stopped_time` only once stopped. With `reasons`, `start_reason` and
+    /// The 14 fields, in order; `stopped_time` null until stopped. With `reasons`, `start_reason` and
     /// (once stopped) `stop_reason` follow, as single-recording responses carry them.
     static func render(_ row: RecordingRow, meetingJSON: String, reasons: Bool) -> String {
         let (head, tail) = parts(row, reasons: reasons)
@@ -33,10 +33,8 @@ enum RecordingJSON {
         writer.string(Timestamp.format(row.startedTime))
         writer.raw(",\"status\":")
         writer.string(row.status)
-        if let stopped = row.stoppedTime {
-            writer.raw(",\"stopped_time\":")
-            writer.string(Timestamp.format(stopped))
-        }
+        writer.raw(",\"stopped_time\":")
+        optional(&writer, row.stoppedTime.map(Timestamp.format))
         writer.raw(",\"storage_config\":" + (row.storageConfig ?? "null"))
         if reasons {
             if let start = row.startReason { writer.raw(",\"start_reason\":" + start) }

@@ -25,6 +25,8 @@ struct RecordingRow: Sendable {
     /// `stop_reason` JSON, or nil.
     var stopReason: String?
     var audioRequested: Bool
+    /// The start body said `realtimekit_bucket_config.enabled: false`: no download URLs once uploaded.
+    var bucketDisabled = false
     var maxSeconds: Int64?
     var pausedAt: Millis?
     var pausedTotalMs: Int64
@@ -91,6 +93,7 @@ struct RecordingRow: Sendable {
         pausedAt = optionalInt(20)
         pausedTotalMs = int(21)
         dueMs = optionalInt(22)
+        bucketDisabled = int(23) != 0
     }
 
     /// Values for `Schema.insertRecording`, in order.
@@ -102,7 +105,7 @@ struct RecordingRow: Sendable {
             text(audioDownloadURL), text(downloadURL), int(downloadURLExpiry), .integer(fileSize),
             .integer(invokedTime), .integer(startedTime), int(stoppedTime), .integer(recordingDuration),
             .text(status), text(storageConfig), text(startReason), text(stopReason), .integer(audioRequested ? 1 : 0),
-            int(maxSeconds), int(pausedAt), .integer(pausedTotalMs), int(dueMs),
+            int(maxSeconds), int(pausedAt), .integer(pausedTotalMs), int(dueMs), .integer(bucketDisabled ? 1 : 0),
         ]
     }
 }

@@ -3,15 +3,15 @@ import RTKQLStorage
 /// Owns the SQLite database: every read and write of sandbox state goes through this actor, one at a time,
 /// so concurrent requests can never interleave inside a transition.
 actor RecordingStore {
-    private let database: Database
-    private let uploadDelayMs: Int64
-    private var accounts: Set<String> = []
-    private var apps: Set<String> = []
+    let database: Database
+    let uploadDelayMs: Int64
+    var accounts: Set<String> = []
+    var apps: Set<String> = []
     /// Meeting JSON by "app/meeting": meetings never change once seeded.
-    private var meetingJSON: [String: String] = [:]
-    private var meetingTitles: [String: String] = [:]
+    var meetingJSON: [String: String] = [:]
+    var meetingTitles: [String: String] = [:]
     /// Each listed app's recordings in list order, rendered; dropped when one of them changes.
-    private var listIndexes: [String: ListIndex] = [:]
+    var listIndexes: [String: ListIndex] = [:]
 
     init(configuration: SandboxConfiguration) throws {
         if let path = configuration.dataPath {
@@ -22,6 +22,11 @@ actor RecordingStore {
         }
         uploadDelayMs = Int64(max(0, configuration.uploadDelayMs))
         try database.execute(Schema.create)
+        for (table, column, statement) in Schema.migrations {
+            let present = try database.scalar("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?",
+                                              [.text(table), .text(column)])
+            if present?.integerValue ?? 0 == 0 { try database.execute(statement) }
+        }
         try RecordingStore.seedMissingApps(database, configuration)
         for row in try database.rows("SELECT account_id, app_id FROM apps") {
             let account = row[0].textValue ?? ""
@@ -57,7 +62,7 @@ actor RecordingStore {
         }
     }
 
-    private static func run(_ statement: PreparedStatement, _ values: [SQLValue]) throws {
+    static func run(_ statement: PreparedStatement, _ values: [SQLValue]) throws {
         statement.reset()
         try statement.bind(values)
         while try statement.step() {}
@@ -132,12 +137,13 @@ actor RecordingStore {
         }
         let id = randomUUID()
         let prefix = request.fileNamePrefix ?? DemoData.slug(title)
-        let row = RecordingRow(
-            id: id, appID: appID, meetingID: meetingID, sessionID: randomUUID(), kind: request.kind,
+        var row = RecordingRow(
+            id: id, appID: appID, meetingID: meetingID, sessionID: request.sessionID ?? randomUUID(), kind: request.kind,
             outputFileName: "\(prefix)_\(Timestamp.format(now).prefix(10))_\(id.prefix(8)).mp4",
             invokedTime: now, startedTime: now, status: RecordingStatus.invoked.rawValue,
             storageConfig: request.storageConfig, startReason: RecordingJSON.reason("API_CALL", callerID: appID),
             audioRequested: request.audioRequested, maxSeconds: request.maxSeconds, dueMs: now)
+        row.bucketDisabled = request.bucketDisabled
         try database.execute(Schema.insertRecording, row.insertValues)
         listIndexes[appID] = nil
         return render(row, reasons: true)
@@ -189,7 +195,7 @@ actor RecordingStore {
     // MARK: Internals
 
     /// Carries out the automatic transitions that are due: INVOKED→RECORDING and UPLOADING→UPLOADED.
-    private func advance(now: Millis) throws {
+    func advance(now: Millis) throws {
         guard try database.scalar("SELECT 1 FROM recordings WHERE due_ms IS NOT NULL AND due_ms <= ? LIMIT 1",
                                   [.integer(now)]) != nil else { return }
         listIndexes.removeAll()
@@ -201,9 +207,9 @@ actor RecordingStore {
             let base = "'https://rtk-recordings.sandbox.invalid/' || app_id || '/' || id || '/'"
             try database.execute("""
                 UPDATE recordings SET status = 'UPLOADED',
-                    download_url = \(base) || output_file_name,
-                    download_url_expiry = due_ms + \(7 * Timestamp.millisPerDay),
-                    audio_download_url = CASE WHEN audio_requested = 1
+                    download_url = CASE WHEN bucket_disabled = 0 THEN \(base) || output_file_name END,
+                    download_url_expiry = CASE WHEN bucket_disabled = 0 THEN due_ms + \(7 * Timestamp.millisPerDay) END,
+                    audio_download_url = CASE WHEN audio_requested = 1 AND bucket_disabled = 0
                         THEN \(base) || replace(output_file_name, '.mp4', '.mp3') ELSE NULL END,
                     due_ms = NULL
                 WHERE due_ms IS NOT NULL AND due_ms <= ? AND status = 'UPLOADING'

@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import RTKQLSandbox
 
-/// `rtkql sandbox`: runs the local RealtimeKit recordings API in the foreground.
+/// `rtkql sandbox`: runs the local RealtimeKit service in the foreground.
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local emulation of the Cloudflare RealtimeKit recordings API.",
+        abstract: "Run a local emulation of the Cloudflare RealtimeKit API.",
         discussion: """
-        Serves /client/v4/accounts/{account_id}/realtime/kit/{app_id}/recordings on loopback with \
-        deterministic demo data, until interrupted (Ctrl-C / SIGTERM).
+        Serves every RealtimeKit operation under /client/v4/accounts/{account_id}/realtime/kit (apps, \
+        meetings, participants, the active session, sessions, recordings, presets, webhooks, livestreams, \
+        analytics) on loopback with deterministic demo data, until interrupted (Ctrl-C / SIGTERM).
 
         Without flags it uses the demo account \(SandboxConfiguration.demoAccountID), the apps \
         \(SandboxConfiguration.demoAppIDs.joined(separator: " and ")) and the token \
@@ -120,11 +121,12 @@ struct SandboxCommand: AsyncParsableCommand {
         let token = configuration.tokens.first ?? SandboxConfiguration.demoToken
         let app = configuration.appIDs.first ?? ""
         return """
-        rtkql sandbox: RealtimeKit recordings API on \(server.baseURL)
+        rtkql sandbox: RealtimeKit API on \(server.baseURL)
           account ID : \(configuration.accountID)
           app IDs    : \(configuration.appIDs.joined(separator: ", "))
           token      : \(token)
-          recordings : \(configuration.recordingsPerApp) per app (seed \(configuration.seed))
+          recordings : \(configuration.recordingsPerApp) per app, one session each (seed \(configuration.seed))
+          meetings   : \(configuration.meetingsPerApp) per app; live ones: GET .../sessions?status=LIVE
           state      : \(configuration.dataPath ?? "in memory")
 
         Try:

@@ -63,6 +63,16 @@ struct TestClient: Sendable {
         try await send("PUT", recordingsURL("/" + id), body: "{\"action\":\"\(action)\"}")
     }
 
+    /// `<base>/accounts/<account>/realtime/kit/<app><path>`.
+    func appURL(_ path: String) -> String {
+        "\(baseURL)/accounts/\(account)/realtime/kit/\(app)\(path)"
+    }
+
+    /// A request under the app; the answer's JSON.
+    func call(_ method: String, _ path: String, _ body: String? = nil) async throws -> HTTPResult {
+        try await send(method, appURL(path), body: body)
+    }
+
     func start(_ body: String) async throws -> HTTPResult {
         try await send("POST", recordingsURL(), body: body)
     }

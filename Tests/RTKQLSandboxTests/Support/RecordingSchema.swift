@@ -24,9 +24,8 @@ enum RecordingSchema {
         var problems: [String] = []
         guard let members = recording.objectMembers else { return ["not an object"] }
         let keys = members.map(\.0)
-        var expected = fieldOrder
-        let stopped = recording["stopped_time"] != nil
-        if !stopped { expected.removeAll { $0 == "stopped_time" } }
+        let expected = fieldOrder
+        let stopped = recording["stopped_time"]?.isNull == false
         var extras: [String] = []
         if single {
             if keys.contains("start_reason") { extras.append("start_reason") }
