@@ -26,6 +26,8 @@ public struct EngineConfiguration: Sendable {
     /// The longest a statement may run (fetching, SQLite, and reading its rows) before it is stopped with
     /// `RTKQLError.statementTimeout`; nil (the default) sets no limit. A session's settings may override it.
     public var statementTimeout: Duration?
+    /// Bounds on each statement's scratch database (value size, loaded rows); none by default.
+    public var storageLimits = StorageLimits()
 
     public init(baseURL: String? = nil, credentials: Credentials = .none) {
         self.baseURL = baseURL
