@@ -1,4 +1,3 @@
-import Foundation
 import RTKQLStorage
 import RTKQLSyntax
 
@@ -6,7 +5,7 @@ import RTKQLSyntax
 /// from the statement's first tokens and answered by the connection, since rtkql reads and never holds a
 /// transaction open.
 enum ClientChatter: Equatable {
-    /// `SET name = value`, `SET name TO value`, `SET SESSION name …`, `SET TIME ZONE …`.
+    /// `SET name = value`, `SET name TO value`, `SET SESSION name …`, `SET TIME ZONE …` (values without their quotes).
     case set(name: String, value: String)
     /// `RESET name`, `RESET ALL`, `DISCARD ALL`.
     case reset(tag: String)
@@ -42,11 +41,11 @@ enum ClientChatter: Equatable {
             if let word = rest.first, ["SESSION", "LOCAL"].contains(word.upper) { rest.removeFirst() }
             guard let name = rest.first else { return nil }
             if name.upper == "TIME", rest.count > 1, rest[1].upper == "ZONE" {
-                return .set(name: "timezone", value: rest.dropFirst(2).map(unquoted).joined(separator: " "))
+                return .set(name: "timezone", value: rest.dropFirst(2).map(\.text).joined(separator: " "))
             }
             var value = Array(rest.dropFirst())
             if let word = value.first, word.isSymbol("=") || word.upper == "TO" { value.removeFirst() }
-            return .set(name: name.text.lowercased(), value: value.map(unquoted).joined(separator: " "))
+            return .set(name: name.text.lowercased(), value: value.map(\.text).joined(separator: " "))
         case "SHOW":
             guard words.count == 2, !rtkqlShowWords.contains(words[1].upper) else { return nil }
             return .show(name: words[1].text.lowercased())
@@ -61,10 +60,5 @@ enum ClientChatter: Equatable {
         default:
             return nil
         }
-    }
-
-    private static func unquoted(_ token: Token) -> String {
-        guard token.kind == .string || token.kind == .quotedIdentifier else { return token.text }
-        return String(token.text.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
     }
 }

@@ -152,7 +152,13 @@ final class WireClient {
     }
 
     func close() async {
+        channel.outbound.finish()
         try? await channel.channel.close()
+    }
+
+    deinit {
+        channel.outbound.finish()
+        channel.channel.close(promise: nil)
     }
 }
 
