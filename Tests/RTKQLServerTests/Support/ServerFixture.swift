@@ -19,7 +19,7 @@ struct ServerFixture {
     static func with<T>(latencyMs: Int = 0, authentication: ServerConfiguration.Authentication = .trust,
                         maximumConnections: Int = 100, maximumMessageSize: Int = 1 << 20,
                         storageLimits: StorageLimits = StorageLimits(maximumValueBytes: 1 << 20),
-                        statementTimeout: Duration? = nil,
+                        statementTimeout: Duration? = nil, sessionVariables: [String: String] = [:],
                         _ body: (ServerFixture) async throws -> T) async throws -> T {
         var sandboxConfiguration = SandboxConfiguration()
         sandboxConfiguration.latencyMs = latencyMs
@@ -27,8 +27,9 @@ struct ServerFixture {
         var engineConfiguration = EngineConfiguration(baseURL: sandbox.baseURL, credentials: .bearer(token: SandboxConfiguration.demoToken))
         engineConfiguration.storageLimits = storageLimits
         engineConfiguration.statementTimeout = statementTimeout
-        let configuration = ServerConfiguration(port: 0, authentication: authentication, maximumConnections: maximumConnections,
+        var configuration = ServerConfiguration(port: 0, authentication: authentication, maximumConnections: maximumConnections,
                                                 maximumMessageSize: maximumMessageSize)
+        configuration.sessionVariables = sessionVariables
         let server = try await PostgresServer.start(engine: Engine(configuration: engineConfiguration), configuration: configuration)
         let running = Task { _ = try? await server.run() }
         let fixture = ServerFixture(sandbox: sandbox, server: server, running: running)
