@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import RTKQLSandbox
 import RTKQLServer
 import Testing
@@ -14,6 +15,30 @@ import Testing
 
     @Test func psycopg() async throws {
         try await runClientScript("psycopg_client_test.py", needs: "python3 -c 'import psycopg'")
+    }
+
+    @Test func psqlOverTLS() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificate = directory.appendingPathComponent("server.crt").path
+        let key = directory.appendingPathComponent("server.key").path
+        let made = try run("/usr/bin/env", ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                                            "-out", certificate, "-days", "1", "-subj", "/CN=localhost"], environment: [:])
+        try #require(made.status == 0, "openssl could not make a certificate: \(made.output)")
+        let tls = try NIOSSLContext(configuration: .makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))))
+        let outcome = try await ServerFixture.with(authentication: .scram(try SCRAMVerifier(password: Self.password)), tls: tls) { fixture in
+            try await Task.detached {
+                try run("/usr/bin/env", ["psql", "-X", "-c", "SELECT 'over tls' AS how", "-c", "\\conninfo",
+                                         "host=127.0.0.1 port=\(fixture.port) user=rtkql sslmode=require"],
+                        environment: ["PGPASSWORD": Self.password])
+            }.value
+        }
+        #expect(outcome.status == 0)
+        #expect(outcome.output.contains(" over tls\n(1 row)"), "\(outcome.output)")
+        #expect(outcome.output.contains("SSL connection (protocol: TLSv1.3"), "\(outcome.output)")
     }
 
     private func runClientScript(_ script: String, needs check: String) async throws {

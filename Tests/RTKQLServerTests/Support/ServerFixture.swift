@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import RTKQL
 import RTKQLSandbox
 import RTKQLServer
@@ -16,7 +17,7 @@ struct ServerFixture {
     var scope: String { "account_id = '\(account)' AND app_id = '\(app)'" }
 
     /// Starts everything, runs `body`, and stops everything (whether `body` returned or threw).
-    static func with<T>(latencyMs: Int = 0, authentication: ServerConfiguration.Authentication = .trust,
+    static func with<T>(latencyMs: Int = 0, authentication: ServerConfiguration.Authentication = .trust, tls: NIOSSLContext? = nil,
                         maximumConnections: Int = 100, maximumMessageSize: Int = 1 << 20,
                         storageLimits: StorageLimits = StorageLimits(maximumValueBytes: 1 << 20),
                         statementTimeout: Duration? = nil, sessionVariables: [String: String] = [:],
@@ -27,9 +28,11 @@ struct ServerFixture {
         var engineConfiguration = EngineConfiguration(baseURL: sandbox.baseURL, credentials: .bearer(token: SandboxConfiguration.demoToken))
         engineConfiguration.storageLimits = storageLimits
         engineConfiguration.statementTimeout = statementTimeout
+        engineConfiguration.rateBudget = RateBudget(requests: 1_000_000, windowSeconds: 1)
         var configuration = ServerConfiguration(port: 0, authentication: authentication, maximumConnections: maximumConnections,
                                                 maximumMessageSize: maximumMessageSize)
         configuration.sessionVariables = sessionVariables
+        configuration.tls = tls
         let server = try await PostgresServer.start(engine: Engine(configuration: engineConfiguration), configuration: configuration)
         let running = Task { _ = try? await server.run() }
         let fixture = ServerFixture(sandbox: sandbox, server: server, running: running)
