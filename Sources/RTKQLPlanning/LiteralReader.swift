@@ -31,6 +31,18 @@ struct LiteralReader {
         }
     }
 
+    /// Where literal values came from, for EXPLAIN: `literal 'a'`, `literals 'a', 'b'`, `bound argument`.
+    static func describe(_ values: [RawValue], conjuncts: [Expression]) -> String {
+        var placeholder = false
+        for conjunct in conjuncts {
+            ExpressionWalker.visit(conjunct) { node in if case .parameter = node.kind { placeholder = true } }
+        }
+        let listed = values.map(\.description).joined(separator: ", ")
+        if placeholder { return "bound argument \(listed)" }
+        if values.isEmpty { return "no value (the predicates rule out every row)" }
+        return (values.count == 1 ? "literal " : "literals ") + listed
+    }
+
     static func integer(_ text: String) -> Int64? {
         let clean = text.replacingUnderscores()
         if clean.hasPrefix("0x") || clean.hasPrefix("0X") {

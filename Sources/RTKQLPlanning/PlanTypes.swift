@@ -6,9 +6,13 @@ import RTKQLSyntax
 public struct SelectPlan: Sendable {
     /// One entry per resource reference in the statement, in source order.
     public var fetches: [ResourceFetch]
-    /// The user's statement with each resource reference replaced by its materialized table and
-    /// each consumed parameter predicate replaced by `1`.
+    /// The user's statement with each resource reference replaced by its materialized table, `*`
+    /// spelled out as the resources' fields, and predicates on parameters that are not columns (paging,
+    /// empty template values) replaced by `1`.
     public var sql: String
+    /// The order the references are loaded in (indexes into `fetches`): a reference whose parameters
+    /// are bound from another's rows comes after it.
+    public var loadOrder: [Int]
 }
 
 /// The API calls that fill the table standing for one resource reference.
@@ -27,6 +31,42 @@ public struct ResourceFetch: Sendable {
     /// The fields the statement can read, in definition order: only these are extracted from the pages
     /// and stored (the table still has every field's column; the others stay NULL).
     public var fieldsRead: [String]
+    /// The resource's parameter columns (the table has one column for each, after the fields).
+    public var parameterColumns: [ParameterColumn] = []
+    /// Queries over the tables loaded before this one whose rows give parameter values; each of their
+    /// distinct rows (crossed with `calls`) makes one call. Empty when every parameter is bound from
+    /// literals.
+    public var drivers: [ParameterDriver] = []
+    /// Where each bound parameter's value comes from, for EXPLAIN (`literal 'acc-1'`, `m.id of rtkql_ref_2`).
+    public var parameterSources: [(name: String, source: String)] = []
+    /// Set when the dependent calls may instead be one listing filtered locally (an optional parameter
+    /// whose value is also a row field's): the cheaper choice is made once the values are known.
+    public var listOnce: ListOnceAlternative?
+
+    /// Whether the calls are only known once the tables this reference depends on are loaded.
+    public var isDependent: Bool { !drivers.isEmpty }
+}
+
+/// A query whose distinct rows bind some of a reference's parameters.
+public struct ParameterDriver: Sendable {
+    /// The parameters bound, in the order of the query's columns.
+    public var parameters: [String]
+    /// SQL over the scratch database's tables: `SELECT DISTINCT m."id" FROM rtkql_ref_2 AS m WHERE ...`.
+    public var sql: String
+    /// Where the values come from, for EXPLAIN (`m.id`, `IN (SELECT id FROM ...)`).
+    public var origin: String
+    /// The references (indexes into `SelectPlan.fetches`) whose tables the query reads.
+    public var dependsOn: [Int]
+}
+
+/// The alternative to calling a method once per bound value: one listing without those parameters,
+/// filtered by SQLite, chosen when there are more than `perValueLimit` values.
+public struct ListOnceAlternative: Sendable {
+    public var method: MethodDefinition
+    public var calls: [MethodCall]
+    /// The most values for which calling once per value costs no more than listing once
+    /// (by the methods' costs in the provider data).
+    public var perValueLimit: Int
 }
 
 /// One invocation of a method with fully bound parameters.
@@ -35,11 +75,26 @@ public struct MethodCall: Sendable, Hashable {
     /// Set when every page must be fetched: the paging parameters and the page size to ask for.
     public var pagination: Pagination?
     public var pageSize: Int
+    /// The values stored in the parameter columns of the rows this call returns, as written in the
+    /// statement (or read from the driving rows).
+    public var columnValues: [String: RawValue]
 
-    public init(parameters: [String: ParameterValue], pagination: Pagination?, pageSize: Int) {
+    public init(parameters: [String: ParameterValue], pagination: Pagination?, pageSize: Int, columnValues: [String: RawValue] = [:]) {
         self.parameters = parameters
         self.pagination = pagination
         self.pageSize = pageSize
+        self.columnValues = columnValues
+    }
+
+    /// Calls are the same request whatever values they store.
+    public static func == (left: MethodCall, right: MethodCall) -> Bool {
+        left.parameters == right.parameters && left.pagination == right.pagination && left.pageSize == right.pageSize
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(parameters)
+        hasher.combine(pagination)
+        hasher.combine(pageSize)
     }
 
     /// The parameters for page `page` (1-based) when paginating; the parameters as bound otherwise.

@@ -11,6 +11,10 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
         case unknownMethod(String)
         case unknownColumn(String)
         case unsupported
+        /// References whose parameters are bound from each other's rows, in a cycle.
+        case dependencyCycle(references: [String])
+        /// More calls than the configured limit (`--max-calls`).
+        case tooManyCalls(count: Int, limit: Int)
     }
 
     public var kind: Kind

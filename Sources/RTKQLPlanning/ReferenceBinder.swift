@@ -16,6 +16,29 @@ struct ReferenceBindings {
     var bindings: [String: Binding] = [:]
     /// Conjuncts that bound optional parameters with an empty value (an unfilled template): dropped.
     var droppedConjuncts: [Expression] = []
+    /// Conjuncts that could bind a parameter from another reference's rows.
+    var candidates: [DependentCandidate] = []
+    /// Conjuncts on a parameter-only column that cannot bind it: an error when nothing else binds it.
+    var unbindable: [(parameter: String, error: PlanningError)] = []
+
+    /// The error for a parameter-only column that nothing binds, if a conjunct tried.
+    func unbindableError(for parameter: String) -> PlanningError? {
+        unbindable.first { $0.parameter.lowercased() == parameter.lowercased() }?.error
+    }
+}
+
+/// A conjunct that equates a parameter with values from elsewhere in the statement.
+struct DependentCandidate {
+    enum Origin {
+        /// `x.param = y.column`: the column (as written) of another FROM item, by the item's range.
+        case column(item: SourceRange, expression: Expression)
+        /// `x.param IN (SELECT ...)`.
+        case subquery(Query)
+    }
+
+    var parameter: String
+    var origin: Origin
+    var conjunct: Expression
 }
 
 /// Binds a reference's method parameters from the conjuncts of its scope.
@@ -27,6 +50,8 @@ struct ReferenceBinder {
     var subqueryValues: [SourceRange: [RawValue]] = [:]
     /// The SQL verb whose methods the bindings are for.
     var verb: SQLVerb = .select
+    /// The FROM item each resolved column reference names (from name resolution).
+    var columnSources: [SourceRange: ColumnSource] = [:]
 
     private var resource: ResourceDefinition { scoped.resource.resource }
 
@@ -48,15 +73,40 @@ struct ReferenceBinder {
                 binding.isAlsoField = binding.isAlsoField && isField
                 binding.columnReferences += references
                 result.bindings[parameter.name] = binding
+            } else if let candidate = dependentCandidate(conjunct) {
+                result.candidates.append(candidate)
             } else if let parameter = parameterOnlyColumn(in: conjunct) {
-                throw PlanningError(.unbindableParameter(parameter: parameter),
+                result.unbindable.append((parameter, PlanningError(.unbindableParameter(parameter: parameter),
                                     "cannot bind parameter \(parameter) of \(scoped.resource.fullName) from \"\(text(of: conjunct))\": "
                                         + "a parameter takes values only from `\(parameter) = value`, `\(parameter) IN (values...)` "
-                                        + "or `\(parameter) = a OR \(parameter) = b`, with literal values, AND-ed at the top of WHERE or ON",
-                                    range: conjunct.range)
+                                        + "or `\(parameter) = a OR \(parameter) = b` with literal values, `\(parameter) = other.column`, "
+                                        + "or `\(parameter) IN (SELECT ...)`, AND-ed at the top of WHERE or ON",
+                                    range: conjunct.range)))
             }
         }
         return result
+    }
+
+    /// `param = other.column` (either way round) or `param IN (SELECT ...)` not already run.
+    private func dependentCandidate(_ conjunct: Expression) -> DependentCandidate? {
+        switch Conjuncts.unwrapped(conjunct).kind {
+        case .binary(let left, let op, let right) where op == .equal || op == .doubleEqual || op == .is:
+            for (mine, theirs) in [(left, right), (right, left)] {
+                guard let (name, _) = column(mine), let (parameter, _) = parameterFor(column: name),
+                      case .column = Conjuncts.unwrapped(theirs).kind,
+                      let source = columnSources[Conjuncts.unwrapped(theirs).range],
+                      source.item != scoped.reference.range else { continue }
+                return DependentCandidate(parameter: parameter.name, origin: .column(item: source.item, expression: Conjuncts.unwrapped(theirs)),
+                                          conjunct: conjunct)
+            }
+            return nil
+        case .inSubquery(let operand, false, let query):
+            guard let (name, _) = column(operand), let (parameter, _) = parameterFor(column: name),
+                  subqueryValues[query.range] == nil else { return nil }
+            return DependentCandidate(parameter: parameter.name, origin: .subquery(query), conjunct: conjunct)
+        default:
+            return nil
+        }
     }
 
     /// The parameter a column name binds, and whether the column is also a row field.
@@ -131,6 +181,7 @@ struct ReferenceBinder {
 
     private func column(_ expression: Expression) -> (String, (range: SourceRange, qualifier: [Identifier]))? {
         guard case .column(let name) = Conjuncts.unwrapped(expression).kind, let column = columnName(name) else { return nil }
+        if let source = columnSources[Conjuncts.unwrapped(expression).range], source.item != scoped.reference.range { return nil }
         return (column, (Conjuncts.unwrapped(expression).range, Array(name.parts.dropLast())))
     }
 

@@ -32,6 +32,7 @@ public struct ReplacePlanner: Sendable {
         binder.subqueryValues = subqueryValues
         binder.verb = .replace
         let bindings = try binder.bind()
+        if let first = bindings.unbindable.first { throw first.error }
         var values: [String: [RawValue]] = bindings.bindings.mapValues(\.values)
 
         // Every WHERE conjunct must bind a parameter: REPLACE cannot filter on row fields.

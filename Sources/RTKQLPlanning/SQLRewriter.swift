@@ -11,7 +11,7 @@ public struct TextEdit: Sendable, Hashable {
     }
 }
 
-/// Applies non-overlapping edits to a statement's text, leaving everything else exactly as written,
+/// Applies non-overlapping edits to a statement's text (those inside the statement's range), leaving everything else exactly as written,
 /// so SQLite runs the user's own SQL.
 enum SQLRewriter {
     /// `text` is the whole script; `statementRange` the statement's slice; edit ranges are script offsets.
@@ -21,7 +21,7 @@ enum SQLRewriter {
         output.reserveCapacity(statementRange.end - statementRange.start)
         var cursor = statementRange.start
         var seen = Set<SourceRange>()
-        let ordered = edits.filter { seen.insert($0.range).inserted }.sorted { $0.range.start < $1.range.start }
+        let ordered = edits.filter { statementRange.contains($0.range) && seen.insert($0.range).inserted }.sorted { $0.range.start < $1.range.start }
         for edit in ordered where edit.range.start >= cursor {
             output.append(contentsOf: bytes[cursor..<edit.range.start])
             output.append(contentsOf: Array(edit.replacement.utf8))

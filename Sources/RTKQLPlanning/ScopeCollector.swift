@@ -1,12 +1,57 @@
 import RTKQLProvider
 import RTKQLSyntax
 
-/// A resource reference in a query, with the predicates of the SELECT it appears in
-/// (its WHERE conjuncts and the ON conjuncts of that SELECT's joins).
+/// A resource reference in a query, with the predicates that restrict its rows: the AND-ed parts of
+/// its SELECT's WHERE, and of the ON clauses of the joins whose every output row carries a row of it
+/// (inner joins; the right side of a LEFT JOIN; the left side of a RIGHT JOIN; never a FULL JOIN).
 struct ScopedReference {
     var reference: TableReference
     var resource: ResolvedResource
     var conjuncts: [Expression]
+    /// The SELECT core whose FROM clause holds the reference (an index into `ScopeCollector.cores`).
+    var core: Int = 0
+}
+
+/// One FROM item of a SELECT core: a table reference, a subquery or a table-valued function.
+struct FromSource {
+    /// The name columns are qualified with (alias, else the table's last name), lower-cased; nil for
+    /// an unaliased subquery.
+    var name: String?
+    /// The item's range in the statement text.
+    var range: SourceRange
+    /// The index of the resource reference it is, in `ScopeCollector.references`.
+    var reference: Int?
+    /// The table name it reads when it is a plain table reference (a CTE's, say), lower-cased.
+    var tableName: String?
+    /// Columns dropped from `*` because the item is the right side of a `USING` join.
+    var usingColumns: [String] = []
+    /// Whether the item takes part in a NATURAL join.
+    var natural = false
+}
+
+/// A predicate of a SELECT core, and the FROM items whose rows it restricts (nil: all of them).
+struct ScopedConjunct {
+    var expression: Expression
+    var restricts: Set<SourceRange>?
+
+    func restricts(_ item: SourceRange) -> Bool { restricts?.contains(item) ?? true }
+}
+
+/// A common table expression visible from a core, with whether its WITH clause is RECURSIVE.
+struct VisibleTable {
+    var table: CommonTableExpression
+    var recursive: Bool
+}
+
+/// One SELECT core of the statement, as the planner needs it: its FROM items, its predicates, the
+/// core it is nested in (for correlated subqueries) and the common table expressions it can see.
+struct CoreScope {
+    var range: SourceRange
+    var columns: [ResultColumn]
+    var parent: Int?
+    var sources: [FromSource] = []
+    var conjuncts: [ScopedConjunct] = []
+    var tables: [VisibleTable] = []
 }
 
 /// Walks a statement and finds every resource reference, in every scope: CTEs, subqueries in FROM,
@@ -14,14 +59,24 @@ struct ScopedReference {
 struct ScopeCollector {
     let resolver: ResourceResolver
     private(set) var references: [ScopedReference] = []
+    private(set) var cores: [CoreScope] = []
+    /// The core whose expressions are being walked (the parent of cores found in them).
+    private var currentCore: Int?
+    private var visibleTables: [VisibleTable] = []
 
     init(resolver: ResourceResolver) {
         self.resolver = resolver
     }
 
     mutating func collect(_ query: Query) throws {
+        let savedTables = visibleTables
+        defer { visibleTables = savedTables }
         if let with = query.with {
-            for table in with.tables { try collect(table.query) }
+            for table in with.tables {
+                if with.recursive { visibleTables.append(VisibleTable(table: table, recursive: true)) }
+                try collect(table.query)
+                if !with.recursive { visibleTables.append(VisibleTable(table: table, recursive: false)) }
+            }
         }
         try collect(query.body)
         for term in query.orderBy { try collect(term.expression) }
@@ -42,43 +97,102 @@ struct ScopeCollector {
     }
 
     mutating func collect(_ core: SelectCore) throws {
-        var tables: [TableReference] = []
-        var conjuncts = Conjuncts.of(core.whereClause)
-        if let from = core.from { try collect(from, tables: &tables, conjuncts: &conjuncts) }
-        for table in tables {
-            if let resource = try resolver.resolve(table.name) {
-                references.append(ScopedReference(reference: table, resource: resource, conjuncts: conjuncts))
-            }
+        let index = cores.count
+        cores.append(CoreScope(range: core.range, columns: core.columns, parent: currentCore, tables: visibleTables))
+        var sources: [FromSource] = []
+        var conjuncts = Conjuncts.of(core.whereClause).map { ScopedConjunct(expression: $0, restricts: nil) }
+        let firstReference = references.count
+        if let from = core.from { _ = try collect(from, core: index, sources: &sources, conjuncts: &conjuncts) }
+        cores[index].sources = sources
+        cores[index].conjuncts = conjuncts
+        for position in firstReference..<references.count where references[position].core == index {
+            let item = references[position].reference.range
+            references[position].conjuncts = conjuncts.filter { $0.restricts(item) }.map(\.expression)
         }
+        let saved = currentCore
+        currentCore = index
+        defer { currentCore = saved }
         for column in core.columns {
             if case .expression(let expression, _) = column { try collect(expression) }
         }
-        if let whereClause = core.whereClause { try collect(whereClause) }
+        for conjunct in conjuncts { try collect(conjunct.expression) }
         for expression in core.groupBy { try collect(expression) }
         if let having = core.having { try collect(having) }
     }
 
-    private mutating func collect(_ table: TableExpression, tables: inout [TableReference], conjuncts: inout [Expression]) throws {
+    /// Adds the FROM items of `table` to `sources`, and its ON predicates to `conjuncts`; returns the
+    /// ranges of the items it added.
+    private mutating func collect(_ table: TableExpression, core: Int, sources: inout [FromSource],
+                                  conjuncts: inout [ScopedConjunct]) throws -> [SourceRange] {
         switch table {
         case .table(let reference):
-            tables.append(reference)
-        case .subquery(let query, _, _):
+            var source = FromSource(name: (reference.alias ?? reference.name.last!).normalized, range: reference.range)
+            if reference.name.parts.count == 1 { source.tableName = reference.name.parts[0].normalized }
+            if let resource = try resolver.resolve(reference.name) {
+                source.reference = references.count
+                references.append(ScopedReference(reference: reference, resource: resource, conjuncts: [], core: core))
+            }
+            sources.append(source)
+            return [reference.range]
+        case .subquery(let query, let alias, let range):
+            // A subquery in FROM cannot see its own core's sources: it belongs to the enclosing one.
+            let saved = currentCore
+            currentCore = cores[core].parent
+            defer { currentCore = saved }
             try collect(query)
-        case .function(_, let arguments, _, _):
+            sources.append(FromSource(name: alias?.normalized, range: range))
+            return [range]
+        case .function(let name, let arguments, let alias, let range):
+            let saved = currentCore
+            currentCore = core
+            defer { currentCore = saved }
             for argument in arguments { try collect(argument) }
+            sources.append(FromSource(name: (alias ?? name.last)?.normalized, range: range))
+            return [range]
         case .parenthesized(let inner, _):
-            try collect(inner, tables: &tables, conjuncts: &conjuncts)
-        case .join(let left, _, let right, let constraint):
-            try collect(left, tables: &tables, conjuncts: &conjuncts)
-            try collect(right, tables: &tables, conjuncts: &conjuncts)
-            if case .on(let condition) = constraint {
-                conjuncts += Conjuncts.of(condition)
-                try collect(condition)
+            return try collect(inner, core: core, sources: &sources, conjuncts: &conjuncts)
+        case .join(let left, let join, let right, let constraint):
+            let leftItems = try collect(left, core: core, sources: &sources, conjuncts: &conjuncts)
+            let rightStart = sources.count
+            let rightItems = try collect(right, core: core, sources: &sources, conjuncts: &conjuncts)
+            if join.natural {
+                for position in sources.indices where (leftItems + rightItems).contains(sources[position].range) {
+                    sources[position].natural = true
+                }
+            }
+            switch constraint {
+            case .on(let condition)?:
+                let restricted: Set<SourceRange>
+                switch join.kind {
+                case .comma, .inner, .cross: restricted = Set(leftItems + rightItems)
+                case .left: restricted = Set(rightItems)
+                case .right: restricted = Set(leftItems)
+                case .full: restricted = []
+                }
+                conjuncts += Conjuncts.of(condition).map { ScopedConjunct(expression: $0, restricts: restricted) }
+            case .using(let columns)?:
+                if rightItems.count == 1 { sources[rightStart].usingColumns = columns.map(\.normalized) }
+            case nil:
+                break
+            }
+            return leftItems + rightItems
+        }
+    }
+
+    /// Numbers the references in the order they are written (table names follow that order).
+    mutating func orderBySource() {
+        let order = references.indices.sorted { references[$0].reference.range.start < references[$1].reference.range.start }
+        var newIndex = Array(repeating: 0, count: references.count)
+        for (position, old) in order.enumerated() { newIndex[old] = position }
+        references = order.map { references[$0] }
+        for core in cores.indices {
+            for source in cores[core].sources.indices {
+                if let old = cores[core].sources[source].reference { cores[core].sources[source].reference = newIndex[old] }
             }
         }
     }
 
-    /// Finds subqueries nested in an expression.
+    /// Finds subqueries nested in an expression of the current core.
     mutating func collect(_ expression: Expression) throws {
         for query in ExpressionWalker.subqueries(in: expression) { try collect(query) }
     }

@@ -1,46 +1,70 @@
 import RTKQLProvider
 import RTKQLSyntax
 
-/// Plans a SELECT: binds each resource reference's parameters from its scope, chooses the cheapest
-/// method, fans out multi-valued parameters, and rewrites the SQL to read the materialized tables.
+/// Plans a SELECT: binds each resource reference's parameters from literals or from other references'
+/// rows, chooses the cheapest method, orders the references so that a reference is loaded after those
+/// its parameters come from, fans out multi-valued parameters, and rewrites the SQL to read the
+/// materialized tables.
 public struct SelectPlanner: Sendable {
     public var resolver: ResourceResolver
     /// Values of `?`, `?NNN`, `:name`, `@name`, `$name` parameters, keyed as written (`?` numbered `?1`, `?2`...).
     public var boundParameters: [String: RawValue]
-    /// The most calls one reference may fan out into.
-    public var maximumFanOut: Int = 1_000
+    /// The most calls one reference may make (`--max-calls`).
+    public var maximumCalls: Int = 500
 
-    public init(resolver: ResourceResolver, boundParameters: [String: RawValue] = [:]) {
+    public init(resolver: ResourceResolver, boundParameters: [String: RawValue] = [:], maximumCalls: Int = 500) {
         self.resolver = resolver
         self.boundParameters = boundParameters
+        self.maximumCalls = maximumCalls
     }
 
     /// Plans `query`, parsed from `text`, occupying `statementRange` of it.
     public func plan(_ query: Query, text: String, statementRange: SourceRange, tablePrefix: String = "rtkql_ref_") throws -> SelectPlan {
         var collector = ScopeCollector(resolver: resolver)
         try collector.collect(query)
-        let names = NameResolver.analyse(query, resourceColumns: Dictionary(collector.references.map { scoped in
-            let resource = scoped.resource.resource
-            return (scoped.reference.range, (resource.fields.map(\.name) + resource.parameters.map(\.name)).map { $0.lowercased() })
+        collector.orderBySource()
+        let references = collector.references
+        let parameterColumns = references.map { ParameterColumn.of($0.resource.resource) }
+        let names = NameResolver.analyse(query, resourceColumns: Dictionary(references.indices.map { index in
+            let columns = references[index].resource.resource.fields.map(\.name) + parameterColumns[index].map(\.name)
+            return (references[index].reference.range, columns.map { $0.lowercased() })
         }, uniquingKeysWith: { first, _ in first }))
         if let unknown = names.unresolved.first { throw SelectPlanner.unknownColumn(unknown) }
-        var fetches: [ResourceFetch] = []
-        var edits: [TextEdit] = []
+
+        let tableNames = references.indices.map { "\(tablePrefix)\($0 + 1)" }
+        let wrapped = StarExpansion.wrappedReferences(collector)
         let literals = LiteralReader(boundParameters: boundParameters)
-        for (index, scoped) in collector.references.enumerated() {
-            let binder = ReferenceBinder(scoped: scoped, literals: literals, sourceText: text)
-            let bindings = try binder.bind()
-            let tableName = "\(tablePrefix)\(index + 1)"
-            let (fetch, referenceEdits) = try planFetch(scoped, bindings: bindings, tableName: tableName, binder: binder)
-            fetches.append(fetch)
-            edits += referenceEdits
+        var analyses: [ReferenceAnalysis] = []
+        for (index, scoped) in references.enumerated() {
+            var binder = ReferenceBinder(scoped: scoped, literals: literals, sourceText: text)
+            binder.columnSources = names.columnSources
+            var bindings = try binder.bind()
+            if wrapped.contains(index) { bindings.candidates = [] }
+            analyses.append(ReferenceAnalysis(scoped: scoped, bindings: bindings, columns: parameterColumns[index],
+                                              isWrapped: wrapped.contains(index)))
+        }
+
+        var edits: [TextEdit] = []
+        for (index, analysis) in analyses.enumerated() {
+            edits += referenceEdits(analysis, tableName: tableNames[index])
+        }
+        edits += StarExpansion.edits(collector, wrapped: wrapped) { references[$0].resource.resource.fields.map(\.name) }
+        let drivers = DriverBuilder(collector: collector, columnSources: names.columnSources, text: text, edits: edits)
+        let choices = try DependencyChooser(analyses: analyses, drivers: drivers).choose()
+
+        var fetches: [ResourceFetch] = []
+        for (index, analysis) in analyses.enumerated() {
+            fetches.append(try fetch(analysis, choice: choices[index], tableName: tableNames[index], tableNames: tableNames, text: text))
+        }
+        for (index, analysis) in analyses.enumerated() {
+            let read = names.fieldsRead[analysis.scoped.reference.range] ?? []
+            let mapped = Set(analysis.columns.filter { read.contains($0.name.lowercased()) }.compactMap { $0.sourceField?.lowercased() })
+            fetches[index].fieldsRead = analysis.resource.fields.map(\.name).filter {
+                read.contains($0.lowercased()) || mapped.contains($0.lowercased())
+            }
         }
         let sql = SQLRewriter.apply(edits, to: text, within: statementRange)
-        for (index, scoped) in collector.references.enumerated() {
-            let read = names.fieldsRead[scoped.reference.range] ?? []
-            fetches[index].fieldsRead = fetches[index].resource.resource.fields.map(\.name).filter { read.contains($0.lowercased()) }
-        }
-        return SelectPlan(fetches: fetches, sql: sql)
+        return SelectPlan(fetches: fetches, sql: sql, loadOrder: DependencyChooser.loadOrder(choices))
     }
 
     /// The error for a column reference that names nothing in scope, with the nearest name in scope.
@@ -52,114 +76,125 @@ public struct SelectPlanner: Sendable {
         return PlanningError(.unknownColumn(unknown.name), message, range: unknown.range)
     }
 
-    private func planFetch(_ scoped: ScopedReference, bindings: ReferenceBindings, tableName: String,
-                           binder: ReferenceBinder) throws -> (ResourceFetch, [TextEdit]) {
-        let resource = scoped.resource.resource
-        let method = try chooseMethod(scoped.resource, bindings: bindings)
+    /// The reference replaced by its table, and the predicates SQLite cannot evaluate over it replaced
+    /// by `1`: empty template values, and parameters that are not columns of the table (paging
+    /// parameters; every parameter of a reference read through a fields-only subquery).
+    private func referenceEdits(_ analysis: ReferenceAnalysis, tableName: String) -> [TextEdit] {
+        let reference = analysis.scoped.reference
+        let alias = (reference.alias ?? reference.name.last!).description
         var edits: [TextEdit] = []
-        let alias = scoped.reference.alias ?? scoped.reference.name.last!
-        edits.append(TextEdit(range: scoped.reference.range, replacement: "\(tableName) AS \(alias)"))
-        for conjunct in bindings.droppedConjuncts {
+        if analysis.isWrapped {
+            let fields = analysis.resource.fields.map { SQLName.quoted($0.name) }.joined(separator: ", ")
+            edits.append(TextEdit(range: reference.range, replacement: "(SELECT \(fields) FROM \(tableName)) AS \(alias)"))
+        } else {
+            edits.append(TextEdit(range: reference.range, replacement: "\(tableName) AS \(alias)"))
+        }
+        for conjunct in analysis.bindings.droppedConjuncts {
             edits.append(TextEdit(range: conjunct.range, replacement: "1"))
         }
+        let columns = Set(analysis.columns.map { $0.name.lowercased() })
+        for (name, binding) in analysis.bindings.bindings where !binding.isAlsoField {
+            guard analysis.isWrapped || !columns.contains(name.lowercased()) else { continue }
+            for conjunct in binding.conjuncts { edits.append(TextEdit(range: conjunct.range, replacement: "1")) }
+        }
+        return edits
+    }
 
-        var perParameter: [(String, [ParameterValue])] = []
-        for (name, binding) in bindings.bindings.sorted(by: { $0.key < $1.key }) {
-            guard let definition = resource.parameter(named: name) else { continue }
-            let accepted = method.parameter(named: name) != nil
-            if !binding.isAlsoField {
-                if accepted {
-                    for conjunct in binding.conjuncts { edits.append(TextEdit(range: conjunct.range, replacement: "1")) }
-                } else if let field = definition.field {
-                    for reference in binding.columnReferences {
-                        let qualifier = reference.qualifier.map(\.description)
-                        edits.append(TextEdit(range: reference.range, replacement: (qualifier + [field]).joined(separator: ".")))
-                    }
-                }
+    private func fetch(_ analysis: ReferenceAnalysis, choice: DependencyChoice, tableName: String, tableNames: [String],
+                       text: String) throws -> ResourceFetch {
+        let resource = analysis.resource
+        let method = choice.method
+        var sources: [(name: String, source: String)] = []
+        let calls = try literalCalls(analysis, method: method, sources: &sources)
+        for driver in choice.drivers {
+            let of = driver.dependsOn.map { tableNames[$0] }.joined(separator: ", ")
+            for parameter in driver.parameters {
+                sources.append((parameter, of.isEmpty ? driver.origin : "\(driver.origin) of \(of)"))
             }
-            guard accepted else { continue }
+        }
+        var fetch = ResourceFetch(tableName: tableName, resource: analysis.scoped.resource, method: method, calls: calls,
+                                  referenceText: SQLRewriter.apply([], to: text, within: analysis.scoped.reference.range),
+                                  reason: reason(for: method, in: analysis, choice: choice),
+                                  fieldsRead: resource.fields.map(\.name))
+        fetch.parameterColumns = analysis.columns
+        fetch.drivers = choice.drivers
+        fetch.parameterSources = sources.sorted { $0.name < $1.name }
+        if let alternative = choice.listOnce {
+            var ignored: [(name: String, source: String)] = []
+            let alternativeCalls = try literalCalls(analysis, method: alternative, sources: &ignored)
+            let limit = max(0, (alternative.cost ?? 1) / max(1, method.cost ?? 1))
+            fetch.listOnce = ListOnceAlternative(method: alternative, calls: alternativeCalls, perValueLimit: limit)
+        }
+        return fetch
+    }
+
+    /// The calls made from literal bindings: one per combination of the accepted parameters' values.
+    private func literalCalls(_ analysis: ReferenceAnalysis, method: MethodDefinition,
+                              sources: inout [(name: String, source: String)]) throws -> [MethodCall] {
+        var perParameter: [(String, [CallCombinations.BoundValue])] = []
+        for (name, binding) in analysis.bindings.bindings.sorted(by: { $0.key < $1.key }) {
+            guard let definition = analysis.resource.parameter(named: name), method.parameter(named: name) != nil else { continue }
+            sources.append((definition.name, LiteralReader.describe(binding.values, conjuncts: binding.conjuncts)))
             if binding.values.isEmpty {
                 perParameter.append((name, []))
             } else if definition.type == .array {
-                perParameter.append((name, [try ParameterCoercion.coerce(binding.values, to: definition, resource: scoped.resource.fullName)]))
+                let value = try ParameterCoercion.coerce(binding.values, to: definition, resource: analysis.scoped.resource.fullName)
+                perParameter.append((name, [.init(value: value, raw: .text(JSONText.array(value.wireValues)))]))
             } else {
-                perParameter.append((name, try binding.values.map { try ParameterCoercion.coerce($0, to: definition) }))
+                perParameter.append((name, try binding.values.map { .init(value: try ParameterCoercion.coerce($0, to: definition), raw: $0) }))
             }
         }
-
-        var combinations: [[String: ParameterValue]] = [[:]]
-        for (name, values) in perParameter {
-            var next: [[String: ParameterValue]] = []
-            for combination in combinations {
-                for value in values {
-                    var extended = combination
-                    extended[name] = value
-                    next.append(extended)
-                }
-            }
-            combinations = next
-            if combinations.count > maximumFanOut {
-                throw PlanningError(.unsupported, "the query fans out into more than \(maximumFanOut) calls of \(scoped.resource.fullName).\(method.name); narrow the IN lists")
-            }
+        return try CallCombinations.calls(perParameter, method: method, limit: maximumCalls) {
+            "\(analysis.scoped.resource.fullName).\(method.name)"
         }
-
-        let calls = combinations.map { parameters -> MethodCall in
-            guard let pagination = method.pagination, parameters[pagination.pageParameter] == nil else {
-                return MethodCall(parameters: parameters, pagination: nil, pageSize: 0)
-            }
-            var pageSize = pagination.pageSize
-            if case .integer(let size)? = parameters[pagination.sizeParameter] { pageSize = Int(size) }
-            return MethodCall(parameters: parameters, pagination: pagination, pageSize: pageSize)
-        }
-        let referenceText = binder.text(of: Expression(.literal(.null), range: scoped.reference.range))
-        let fetch = ResourceFetch(tableName: tableName, resource: scoped.resource, method: method, calls: calls,
-                                  referenceText: referenceText, reason: reason(for: method, in: scoped.resource, bindings: bindings),
-                                  fieldsRead: resource.fields.map(\.name))
-        return (fetch, edits)
     }
 
-    /// The cheapest SELECT method whose required parameters are all bound and which accepts every
-    /// bound parameter that is not also a row field.
-    private func chooseMethod(_ resolved: ResolvedResource, bindings: ReferenceBindings) throws -> MethodDefinition {
-        let resource = resolved.resource
-        let bound = Set(bindings.bindings.keys.map { $0.lowercased() })
-        let parameterOnly = bindings.bindings.filter { name, binding in
-            !binding.isAlsoField && resource.parameter(named: name)?.field == nil
-        }.keys.map { $0.lowercased() }
-        let methods = resource.methods(for: .select)
-        guard !methods.isEmpty else {
-            throw PlanningError(.unknownMethod("select"), "\(resolved.fullName) cannot be read with SELECT (see SHOW METHODS IN \(resolved.fullName))")
-        }
-        let eligible = methods.filter { method in
-            method.requiredParameters.allSatisfy { bound.contains($0.lowercased()) }
-                && parameterOnly.allSatisfy { method.parameter(named: $0) != nil }
-        }
-        if let best = eligible.min(by: { ($0.cost ?? 1) < ($1.cost ?? 1) }) { return best }
-
-        // Explain the failure with the method that is closest to being callable (ties: definition order).
-        let closest = methods.min { a, b in
-            a.requiredParameters.filter { !bound.contains($0.lowercased()) }.count
-                < b.requiredParameters.filter { !bound.contains($0.lowercased()) }.count
-        }!
-        if let missing = closest.requiredParameters.first(where: { !bound.contains($0.lowercased()) }) {
-            throw PlanningError(.missingParameter(parameter: missing, method: "\(resolved.fullName).\(closest.name)"),
-                                "missing required parameter \(missing) for \(resolved.fullName).\(closest.name) "
-                                    + "(add `AND \(missing) = '...'` to the WHERE clause; see SHOW METHODS IN \(resolved.fullName))")
-        }
-        let stray = parameterOnly.first { closest.parameter(named: $0) == nil } ?? "?"
-        throw PlanningError(.unbindableParameter(parameter: stray),
-                            "no SELECT method of \(resolved.fullName) takes parameter \(stray) together with the others given (see SHOW METHODS IN \(resolved.fullName))")
-    }
-
-    private func reason(for method: MethodDefinition, in resolved: ResolvedResource, bindings: ReferenceBindings) -> String {
-        let bound = Set(bindings.bindings.keys.map { $0.lowercased() })
+    private func reason(for method: MethodDefinition, in analysis: ReferenceAnalysis, choice: DependencyChoice) -> String {
+        let bound = choice.bound
         var text = "\(method.name) (cost \(method.cost ?? 1)): required \(method.requiredParameters.joined(separator: ", ")) bound"
-        for other in resolved.resource.methods(for: .select) where other.name != method.name {
+        for other in analysis.resource.methods(for: .select) where other.name != method.name {
             let missing = other.requiredParameters.filter { !bound.contains($0.lowercased()) }
             text += missing.isEmpty
                 ? "; \(other.name) (cost \(other.cost ?? 1)) also possible"
                 : "; \(other.name) would need \(missing.joined(separator: ", "))"
         }
         return text
+    }
+}
+
+/// One resource reference with what its scope binds.
+struct ReferenceAnalysis {
+    var scoped: ScopedReference
+    var bindings: ReferenceBindings
+    var columns: [ParameterColumn]
+    /// Read through a fields-only subquery (see `StarExpansion`).
+    var isWrapped: Bool
+
+    var resource: ResourceDefinition { scoped.resource.resource }
+}
+
+/// JSON text for stored values.
+enum JSONText {
+    /// `["a","b"]`.
+    static func array(_ items: [String]) -> String {
+        "[" + items.map(string).joined(separator: ",") + "]"
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -30,11 +30,11 @@ import Testing
             certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))))
         let outcome = try await ServerFixture.with(authentication: .scram(try SCRAMVerifier(password: Self.password)), tls: tls) { fixture in
-            try await Task.detached {
+            try await runOffThePool {
                 try run("/usr/bin/env", ["psql", "-X", "-c", "SELECT 'over tls' AS how", "-c", "\\conninfo",
                                          "host=127.0.0.1 port=\(fixture.port) user=rtkql sslmode=require"],
                         environment: ["PGPASSWORD": Self.password])
-            }.value
+            }
         }
         #expect(outcome.status == 0)
         #expect(outcome.output.contains(" over tls\n(1 row)"), "\(outcome.output)")
@@ -47,18 +47,26 @@ import Testing
         let verifier = try SCRAMVerifier(password: Self.password)
         let variables = ["account_id": SandboxConfiguration.demoAccountID, "app_id": SandboxConfiguration.demoAppIDs[0]]
         let outcome = try await ServerFixture.with(authentication: .scram(verifier), sessionVariables: variables) { fixture in
-            try await Task.detached {
+            try await runOffThePool {
                 try run("/usr/bin/env", ["python3", Self.clientsDirectory.appendingPathComponent(script).path], environment: [
                     "PGHOST": "127.0.0.1", "PGPORT": String(fixture.port), "PGUSER": "rtkql", "PGPASSWORD": Self.password,
                     "PGDATABASE": "cloudflare", "PGSSLMODE": "prefer", "PGCONNECT_TIMEOUT": "10",
                 ])
-            }.value
+            }
         }
         #expect(outcome.status == 0, "\(script) failed:\n\(outcome.output)")
     }
 
     static var clientsDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("clients")
+    }
+}
+
+/// Runs blocking work (waiting for a client program) on a Dispatch thread, so the server under test keeps
+/// the concurrency pool's threads.
+func runOffThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }
 

@@ -79,7 +79,8 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == "error: missing required parameter app_id for cloudflare.realtime_kit.recordings.list "
-                + "(add `AND app_id = '...'` to the WHERE clause; see SHOW METHODS IN cloudflare.realtime_kit.recordings)\n")
+                + "(add `AND app_id = '...'` to the WHERE clause, or take it from another table with `app_id = other.column` "
+                + "or `app_id IN (SELECT ...)`; see SHOW METHODS IN cloudflare.realtime_kit.recordings)\n")
     }
 
     @Test func unfilledTemplateVariableIsNamed() throws {

@@ -69,7 +69,8 @@ import Testing
             try await fixture.engine.query("SELECT id FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(fixture.account)'")
         }
         #expect(error?.description == "missing required parameter app_id for cloudflare.realtime_kit.recordings.list "
-                + "(add `AND app_id = '...'` to the WHERE clause; see SHOW METHODS IN cloudflare.realtime_kit.recordings)")
+                + "(add `AND app_id = '...'` to the WHERE clause, or take it from another table with `app_id = other.column` "
+                + "or `app_id IN (SELECT ...)`; see SHOW METHODS IN cloudflare.realtime_kit.recordings)")
         #expect(await fixture.server.requests().isEmpty)
     }
 

@@ -60,3 +60,16 @@ extension SQLValue {
         }
     }
 }
+
+extension RawValue {
+    /// The value as SQLite stores it (booleans as 1 and 0).
+    var sqlValue: SQLValue {
+        switch self {
+        case .null: return .null
+        case .integer(let number): return .integer(number)
+        case .real(let number): return .real(number)
+        case .text(let text): return .text(text)
+        case .boolean(let flag): return .integer(flag ? 1 : 0)
+        }
+    }
+}

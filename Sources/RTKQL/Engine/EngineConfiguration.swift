@@ -28,6 +28,9 @@ public struct EngineConfiguration: Sendable {
     public var statementTimeout: Duration?
     /// Bounds on each statement's scratch database (value size, loaded rows); none by default.
     public var storageLimits = StorageLimits()
+    /// The most calls one resource reference may make: a statement whose fan-out (from IN lists, or from
+    /// another reference's rows) would exceed it stops before sending them. `--max-calls`.
+    public var maxCalls = 500
 
     public init(baseURL: String? = nil, credentials: Credentials = .none) {
         self.baseURL = baseURL

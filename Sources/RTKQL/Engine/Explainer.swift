@@ -1,6 +1,9 @@
 import RTKQLPlanning
 import RTKQLStorage
 import RTKQLSyntax
+import Foundation
+
+private typealias Value = SQLValue
 
 /// EXPLAIN: the plan and every HTTP request a statement would send, sending none.
 struct Explainer {
@@ -28,26 +31,51 @@ struct Explainer {
         }
         guard case .select(let query) = parsed.statement else { throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC") }
         let plan = try RTKQLError.planning {
-            try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: query.range)
+            try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: query.range)
         }
         var rows: [[SQLValue]] = []
         var step = 0
-        for fetch in plan.fetches {
+        for index in plan.loadOrder {
+            let fetch = plan.fetches[index]
             let baseURL = engine.baseURL(for: fetch.resource.provider)
+            let method = Value.text(fetch.resource.fullName + "." + fetch.method.name)
+            var common = fetch.reason
+            if !fetch.parameterSources.isEmpty {
+                common += "; parameters: " + fetch.parameterSources.map { "\($0.name) ← \($0.source)" }.joined(separator: ", ")
+            }
+            if fetch.isDependent {
+                step += 1
+                let template = fetch.calls.first.map { call in
+                    var parameters = call.parameters(forPage: 1)
+                    for parameter in fetch.drivers.flatMap(\.parameters) { parameters[parameter] = .string("{\(parameter)}") }
+                    return RequestBuilder.url(base: baseURL, method: fetch.method, parameters: parameters)
+                        .replacingOccurrences(of: "%7B", with: "{").replacingOccurrences(of: "%7D", with: "}")
+                }
+                var note = common + "; after " + Set(fetch.drivers.flatMap(\.dependsOn)).sorted().map { plan.fetches[$0].tableName }
+                    .joined(separator: ", ") + ": one call per distinct " + fetch.drivers.map(\.origin).joined(separator: " × ")
+                if let listOnce = fetch.listOnce {
+                    note += " while there are at most \(listOnce.perValueLimit) (by cost \(fetch.method.cost ?? 1) per call); "
+                        + "with more, one \(listOnce.method.name) listing (cost \(listOnce.method.cost ?? 1)) filtered by SQLite"
+                }
+                note += " (at most \(engine.configuration.maxCalls), --max-calls); " + Explainer.loadedFields(fetch)
+                rows.append([.integer(Int64(step)), .text(fetch.tableName), method, .text(fetch.method.http.verb),
+                             template.map(Value.text) ?? .null, .null, .text(note)])
+                continue
+            }
             for call in fetch.calls {
                 step += 1
                 let url = RequestBuilder.url(base: baseURL, method: fetch.method, parameters: call.parameters(forPage: 1))
-                var note = fetch.reason
+                var note = common
                 if call.pagination != nil {
                     note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page)"
                 }
                 note += "; " + Explainer.loadedFields(fetch)
-                rows.append([.integer(Int64(step)), .text(fetch.tableName), .text(fetch.resource.fullName + "." + fetch.method.name),
+                rows.append([.integer(Int64(step)), .text(fetch.tableName), method,
                              .text(fetch.method.http.verb), .text(url), .null, .text(note)])
             }
             if fetch.calls.isEmpty {
                 step += 1
-                rows.append([.integer(Int64(step)), .text(fetch.tableName), .text(fetch.resource.fullName + "." + fetch.method.name),
+                rows.append([.integer(Int64(step)), .text(fetch.tableName), method,
                              .null, .null, .null, .text("no request: the predicates rule out every row")])
             }
         }

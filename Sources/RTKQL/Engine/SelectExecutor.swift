@@ -27,8 +27,9 @@ struct SelectExecutor: Sendable {
             database.interrupt { control.shouldStop }
             var warnings: [String] = []
             var requests = 0
-            for fetch in plan.fetches {
+            for index in plan.loadOrder {
                 try control.check()
+                let fetch = try DependentFetch.bind(plan.fetches[index], in: database, maximumCalls: engine.configuration.maxCalls)
                 let baseURL = engine.baseURL(for: fetch.resource.provider)
                 try engine.checkTransportSecurity(baseURL)
                 let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL, concurrency: engine.configuration.concurrency,

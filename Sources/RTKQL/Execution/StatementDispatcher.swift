@@ -23,7 +23,7 @@ struct StatementDispatcher {
             return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters).explain(parsed, text: text))
         case .select(let query):
             let plan = try RTKQLError.planning {
-                try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: parsed.range)
+                try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: parsed.range)
             }
             let open = try await SelectExecutor(engine: engine, arguments: arguments, control: control).open(plan, query: query)
             return StatementResult(statement: parsed, index: index, columns: open.source.columns, jsonColumns: open.source.jsonColumns,

@@ -30,7 +30,8 @@ struct ResourceLoader {
         var report = LoadReport()
         let loader: TableLoader
         do {
-            loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields, loading: fetch.fieldsRead)
+            loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields, loading: fetch.fieldsRead,
+                                     parameters: fetch.parameterColumns)
             try loader.begin()
         } catch {
             throw RTKQLError.storage(error)
@@ -85,7 +86,11 @@ struct ResourceLoader {
                     plan.arrived(key, rows: page.summary.rowCount, totalCount: page.summary.totalCount)
                     arrived[key] = page
                     while let page = arrived.removeValue(forKey: plan.cursor) {
-                        do { try loader.insert(page) } catch {
+                        let columnValues = plan.call(plan.cursor).columnValues
+                        let parameters = loader.storedParameters.map { name in
+                            (columnValues.first { $0.key.lowercased() == name.lowercased() }?.value ?? .null).sqlValue
+                        }
+                        do { try loader.insert(page, parameters: parameters) } catch {
                             failure = RTKQLError.storage(error)
                             break
                         }

@@ -1,3 +1,4 @@
+import RTKQLPlanning
 import RTKQLProvider
 import RTKQLStorage
 
@@ -12,6 +13,8 @@ final class TableLoader {
     let fields: [FieldDefinition]
     /// The columns rows are inserted into, in the order their values come (the others stay NULL).
     let loadedColumns: [String]
+    /// The parameter columns stored per call (after the fields of each row): the values the call was made with.
+    let storedParameters: [String]
     private let database: Database
     /// Rows per multi-row `INSERT` (1 when there is nothing to batch).
     let batchSize: Int
@@ -20,16 +23,25 @@ final class TableLoader {
     private var insertMany: [Int: PreparedStatement] = [:]
     private(set) var rowCount = 0
 
-    /// A table with a column for each of `fields`; rows fill the `loading` columns (nil: all of them).
-    init(database: Database, tableName: String, fields: [FieldDefinition], loading: [String]? = nil) throws {
+    /// A table with a column for each of `fields` and of `parameters`; rows fill the `loading` columns
+    /// (nil: all of them) and the parameter columns that are not generated from a field.
+    init(database: Database, tableName: String, fields: [FieldDefinition], loading: [String]? = nil,
+         parameters: [ParameterColumn] = []) throws {
         self.database = database
         self.tableName = tableName
         self.fields = fields
         loadedColumns = loading ?? fields.map(\.name)
+        storedParameters = parameters.filter { !$0.isGenerated }.map(\.name)
+        let width = loadedColumns.count + storedParameters.count
         // 64-row statements measured fastest on the 14-field shape; keep well inside SQLite's parameter limit.
-        batchSize = loadedColumns.isEmpty ? 1 : max(1, min(64, 32_766 / loadedColumns.count))
-        let columns = fields.map { "\(TableLoader.quote($0.name)) \($0.sqliteType)" }.joined(separator: ", ")
-        try database.execute("CREATE TABLE \(TableLoader.quote(tableName)) (\(columns))")
+        batchSize = width == 0 ? 1 : max(1, min(64, 32_766 / width))
+        let columns = fields.map { "\(TableLoader.quote($0.name)) \($0.sqliteType)" }
+            + parameters.map { column in
+                var definition = "\(TableLoader.quote(column.name)) \(column.sqliteType)"
+                if let expression = column.generatedExpression { definition += " GENERATED ALWAYS AS (\(expression)) VIRTUAL" }
+                return definition
+            }
+        try database.execute("CREATE TABLE \(TableLoader.quote(tableName)) (\(columns.joined(separator: ", ")))")
     }
 
     /// Starts the load's transaction.
@@ -40,14 +52,17 @@ final class TableLoader {
 
     private func insertSQL(rows: Int) -> String {
         let table = TableLoader.quote(tableName)
-        guard !loadedColumns.isEmpty else { return "INSERT INTO \(table) DEFAULT VALUES" }
-        let columns = loadedColumns.map(TableLoader.quote).joined(separator: ", ")
-        let row = "(" + Array(repeating: "?", count: loadedColumns.count).joined(separator: ", ") + ")"
+        let names = loadedColumns + storedParameters
+        guard !names.isEmpty else { return "INSERT INTO \(table) DEFAULT VALUES" }
+        let columns = names.map(TableLoader.quote).joined(separator: ", ")
+        let row = "(" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
         return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
     /// Inserts a decoded page's rows: full batches, then the rest in one statement of its own size.
-    func insert(_ page: DecodedPage) throws {
+    /// `parameters` are the stored parameter columns' values (in `storedParameters` order), the same
+    /// for every row of the page.
+    func insert(_ page: DecodedPage, parameters: [SQLValue] = []) throws {
         let rows = page.summary.rowCount
         guard rows > 0, let insertOne else { return }
         let width = loadedColumns.count
@@ -56,7 +71,7 @@ final class TableLoader {
             while row < rows {
                 let count = min(batchSize, rows - row)
                 let values = page.fields[row * width..<(row + count) * width]
-                try insert(values, into: count == 1 ? insertOne : try statement(rows: count), bytes: bytes)
+                try insert(values, width: width, parameters: parameters, into: count == 1 ? insertOne : try statement(rows: count), bytes: bytes)
                 row += count
             }
         }
@@ -70,9 +85,10 @@ final class TableLoader {
         return statement
     }
 
-    private func insert(_ values: ArraySlice<FieldValue>, into statement: PreparedStatement, bytes: UnsafeBufferPointer<UInt8>) throws {
+    private func insert(_ values: ArraySlice<FieldValue>, width: Int, parameters: [SQLValue], into statement: PreparedStatement,
+                        bytes: UnsafeBufferPointer<UInt8>) throws {
         var position: Int32 = 1
-        for value in values {
+        for (offset, value) in values.enumerated() {
             switch value {
             case .null: break  // reset() left every parameter NULL
             case .integer(let number): try statement.bind(.integer(number), at: position)
@@ -81,6 +97,22 @@ final class TableLoader {
             case .decoded(let text): try statement.bind(.text(text), at: position)
             }
             position += 1
+            if !parameters.isEmpty, (offset + 1) % max(width, 1) == 0 {
+                for parameter in parameters {
+                    if parameter != .null { try statement.bind(parameter, at: position) }
+                    position += 1
+                }
+            }
+        }
+        if width == 0 && !parameters.isEmpty {
+            // No field is read: each row is only its parameter values.
+            let rows = statement.parameterCount / max(parameters.count, 1)
+            for _ in 0..<rows {
+                for parameter in parameters {
+                    if parameter != .null { try statement.bind(parameter, at: position) }
+                    position += 1
+                }
+            }
         }
         _ = try statement.step()
         statement.reset()

@@ -60,7 +60,7 @@ struct ReplaceExecutor {
 
     private func runSubquery(_ query: Query, text: String) async throws(RTKQLError) -> QueryResult {
         let plan = try RTKQLError.planning {
-            try SelectPlanner(resolver: resolver, boundParameters: boundParameters).plan(query, text: text, statementRange: query.range)
+            try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: query.range)
         }
         let open = try await SelectExecutor(engine: engine, arguments: arguments, control: control).open(plan, query: query)
         let cursor = RowCursor(source: open.source, control: control)

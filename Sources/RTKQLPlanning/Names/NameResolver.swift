@@ -18,6 +18,18 @@ public struct NameAnalysis: Sendable {
     public var fieldsRead: [SourceRange: Set<String>] = [:]
     /// References that certainly name no column in scope, in source order.
     public var unresolved: [UnresolvedColumn] = []
+    /// For each column reference (by its range) that names one FROM source for certain: that source.
+    public var columnSources: [SourceRange: ColumnSource] = [:]
+}
+
+/// The FROM source a column reference names.
+public struct ColumnSource: Sendable, Hashable {
+    /// The range of the FROM item (table reference, subquery or table function).
+    public var item: SourceRange
+    /// Set when the item is a resource reference (the range of its table reference).
+    public var resource: SourceRange?
+    /// The column's own name, lower-cased.
+    public var column: String
 }
 
 /// Resolves the names of a query on its syntax tree, scope by scope, as SQLite does: FROM sources
@@ -126,20 +138,21 @@ struct NameResolver {
         case .table(let reference):
             let name = (reference.alias ?? reference.name.last!).normalized
             if let columns = resourceColumns[reference.range] {
-                scope.sources.append(NameSource(name: name, columns: columns, resource: reference.range))
+                scope.sources.append(NameSource(name: name, columns: columns, resource: reference.range, item: reference.range))
             } else if reference.name.parts.count == 1, let columns = scope.tables[reference.name.parts[0].normalized] {
-                scope.sources.append(NameSource(name: name, columns: columns))
+                scope.sources.append(NameSource(name: name, columns: columns, item: reference.range))
             } else {
-                scope.sources.append(NameSource(name: name, columns: nil))
+                scope.sources.append(NameSource(name: name, columns: nil, item: reference.range))
             }
-        case .subquery(let query, let alias, _):
+        case .subquery(let query, let alias, let range):
             let output = resolve(query, in: scope.parent)
-            scope.sources.append(NameSource(name: alias?.normalized, columns: output))
-        case .function(let name, let arguments, let alias, _):
+            scope.sources.append(NameSource(name: alias?.normalized, columns: output, item: range))
+        case .function(let name, let arguments, let alias, let range):
             // Arguments see the tables to their left: `FROM r, json_each(r.meeting)`.
             for argument in arguments { resolve(argument, in: scope) }
             let function = name.last?.normalized ?? ""
-            scope.sources.append(NameSource(name: (alias ?? name.last)?.normalized, columns: Self.tableFunctionColumns[function]))
+            scope.sources.append(NameSource(name: (alias ?? name.last)?.normalized, columns: Self.tableFunctionColumns[function],
+                                            item: range))
         case .parenthesized(let inner, _):
             addSources(inner, to: scope)
         case .join(let left, let join, let right, let constraint):
@@ -213,6 +226,7 @@ struct NameResolver {
                 guard let source = current.sources.first(where: { $0.name == qualifier }) else { continue }
                 if source.mayHave(column) {
                     read(column, of: source)
+                    located(range, column: column, in: source)
                 } else {
                     unresolved(name, column: column, range: range, candidates: source.columns ?? [])
                 }
@@ -233,7 +247,10 @@ struct NameResolver {
             if current.aliases.contains(column) { return }
             if !matching.isEmpty {
                 for source in matching { read(column, of: source) }
-                if certain { return }
+                if certain {
+                    if matching.count == 1 { located(range, column: column, in: matching[0]) }
+                    return
+                }
             }
         }
         // Written quoted, an unknown name may be a string to SQLite (its double-quoted-string fallback).
@@ -247,6 +264,11 @@ struct NameResolver {
         for candidate in candidates where !unique.contains(candidate) { unique.append(candidate) }
         analysis.unresolved.append(UnresolvedColumn(name: name.parts.map(\.value).joined(separator: "."), column: column,
                                                     range: range, candidates: unique))
+    }
+
+    private mutating func located(_ range: SourceRange, column: String, in source: NameSource) {
+        guard let item = source.item else { return }
+        analysis.columnSources[range] = ColumnSource(item: item, resource: source.resource, column: column)
     }
 
     private mutating func read(_ column: String, of source: NameSource) {

@@ -9,6 +9,8 @@ struct NameSource {
     var columns: [String]?
     /// The resource reference this source stands for, if it is one (its range identifies it).
     var resource: SourceRange?
+    /// The range of the FROM item (table reference, subquery or table function) this source is.
+    var item: SourceRange?
 
     /// Whether the source certainly has, or may have, a column called `column` (lower-cased).
     func mayHave(_ column: String) -> Bool {

@@ -66,6 +66,8 @@ extension ServerError {
             case .missingParameter, .unbindableParameter: code = "42P02"
             case .invalidParameterValue: code = "22023"
             case .unsupported: code = "0A000"
+            case .dependencyCycle: code = "42P19"
+            case .tooManyCalls: code = "54000"
             }
             self.init(code: code, message: message,
                       position: planning.range.map { ServerError.position(of: $0.start, in: query) })

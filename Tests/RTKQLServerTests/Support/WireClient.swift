@@ -61,18 +61,42 @@ final class WireClient {
         var description: String { "\(type)" }
     }
 
-    private let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-    private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    private let channel: any Channel
+    private var inbound: AsyncStream<ByteBuffer>.Iterator
     private var buffer = ByteBuffer()
 
     init(port: Int) async throws {
+        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
         channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
+            .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(Receiver(continuation: continuation))
                 }
             }
-        inbound = channel.inbound.makeAsyncIterator()
+            .connect(host: "127.0.0.1", port: port).get()
+        inbound = stream.makeAsyncIterator()
+    }
+
+    /// Hands what the server sends to the client's stream, and ends it when the connection closes.
+    private final class Receiver: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        let continuation: AsyncStream<ByteBuffer>.Continuation
+
+        init(continuation: AsyncStream<ByteBuffer>.Continuation) {
+            self.continuation = continuation
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            continuation.yield(unwrapInboundIn(data))
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            continuation.finish()
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            context.close(promise: nil)
+        }
     }
 
     /// Connects and starts a session as `user` on a trusting server; returns the messages up to ReadyForQuery.
@@ -86,7 +110,7 @@ final class WireClient {
 
     /// Sends bytes as they are.
     func sendRaw(_ bytes: [UInt8]) async throws {
-        try await channel.outbound.write(ByteBuffer(bytes: bytes))
+        try await channel.writeAndFlush(ByteBuffer(bytes: bytes))
     }
 
     func startup(user: String, database: String? = nil) async throws {
@@ -98,7 +122,7 @@ final class WireClient {
         var message = ByteBuffer()
         message.writeInteger(Int32(body.readableBytes + 4))
         message.writeBuffer(&body)
-        try await channel.outbound.write(message)
+        try await channel.writeAndFlush(message)
     }
 
     /// Sends a typed message with `body`.
@@ -109,7 +133,7 @@ final class WireClient {
         message.writeInteger(type.asciiValue!)
         message.writeInteger(Int32(body.readableBytes + 4))
         message.writeBuffer(&body)
-        try await channel.outbound.write(message)
+        try await channel.writeAndFlush(message)
     }
 
     /// Sends a simple Query and reads its answers up to ReadyForQuery.
@@ -127,7 +151,7 @@ final class WireClient {
                 buffer.moveReaderIndex(forwardBy: 4)
                 return Message(type: Character(Unicode.Scalar(type)), body: buffer.readSlice(length: Int(length) - 4)!)
             }
-            guard var more = try await inbound.next() else { return nil }
+            guard var more = await inbound.next() else { return nil }
             buffer.writeBuffer(&more)
         }
     }
@@ -135,7 +159,7 @@ final class WireClient {
     /// Reads one raw byte (the answer to an SSLRequest).
     func nextByte() async throws -> UInt8? {
         while buffer.readableBytes == 0 {
-            guard var more = try await inbound.next() else { return nil }
+            guard var more = await inbound.next() else { return nil }
             buffer.writeBuffer(&more)
         }
         return buffer.readInteger()
@@ -152,13 +176,11 @@ final class WireClient {
     }
 
     func close() async {
-        channel.outbound.finish()
-        try? await channel.channel.close()
+        try? await channel.close()
     }
 
     deinit {
-        channel.outbound.finish()
-        channel.channel.close(promise: nil)
+        channel.close(promise: nil)
     }
 }
 
