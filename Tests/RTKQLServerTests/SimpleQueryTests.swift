@@ -79,6 +79,7 @@ import Testing
             #expect(rollback.last?.body.getInteger(at: 0, as: UInt8.self) == UInt8(ascii: "I"))
             #expect(try await client.query("SELECT version()").rows[0][0]?.hasPrefix("PostgreSQL 15.0 (rtkql)") == true)
             #expect(try await client.query("SHOW nonsense").error?["C"] == "42704")
+            #expect(try await client.query("SELECT current_user").rows == [["rtkql"]])
             await client.close()
         }
     }
@@ -109,6 +110,15 @@ import Testing
             #expect(columns.rows.count == 14)
             #expect(columns.rows[7] == ["invoked_time", "timestamp with time zone", "f"])
             #expect(columns.rows[8] == ["meeting", "json", "f"])
+            let grafanaTables = try await client.query("""
+                SELECT quote_ident(table_name) AS "table" FROM information_schema.tables
+                WHERE quote_ident(table_schema) NOT IN ('information_schema', 'pg_catalog') ORDER BY table_name
+                """)
+            #expect(grafanaTables.rows == [["recordings"]])
+            let informationColumns = try await client.query("""
+                SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'recordings' LIMIT 2
+                """)
+            #expect(informationColumns.rows == [["id", "text"], ["session_id", "text"]])
             let none = try await client.query("SELECT pol.polname FROM pg_catalog.pg_policy pol WHERE pol.polrelid = '16384'")
             #expect(none.types == "TCZ")
             await client.close()

@@ -22,13 +22,14 @@ struct CatalogQueries: Sendable {
     func answer(_ query: String) -> LocalResult {
         let lower = query.lowercased()
         let list = SelectList(query)?.items ?? []
+        let limit = Self.capture(#"\blimit\s+(\d+)\s*;?\s*$"#, in: lower).flatMap { Int($0) }
         if lower.contains("information_schema.columns") {
             return rows(list, for: catalog.tables.flatMap { table in
                 table.columns.enumerated().map { Context(table: table, column: $1, position: $0 + 1) }
-            }.filter { matches($0, lower) })
+            }.filter { matches($0, lower) }, limit: limit)
         }
         if lower.contains("information_schema.tables") || lower.contains("pg_catalog.pg_tables") {
-            return rows(list, for: catalog.tables.map { Context(table: $0) }.filter { matches($0, lower) })
+            return rows(list, for: catalog.tables.map { Context(table: $0) }.filter { matches($0, lower) }, limit: limit)
         }
         if lower.contains("from pg_catalog.pg_attribute a") {
             return rows(list, for: tables(lower).flatMap { table in
@@ -75,9 +76,10 @@ struct CatalogQueries: Sendable {
         return true
     }
 
-    private func rows(_ items: [SelectList.Item], for contexts: [Context]) -> LocalResult {
+    private func rows(_ items: [SelectList.Item], for contexts: [Context], limit: Int? = nil) -> LocalResult {
         let columns = items.map { LocalResult.Column(name: $0.name, type: Self.type(of: $0)) }
-        return .rows(columns, contexts.map { context in items.map { value(of: $0, for: context) } })
+        let kept = limit.map { Array(contexts.prefix($0)) } ?? contexts
+        return .rows(columns, kept.map { context in items.map { value(of: $0, for: context) } })
     }
 
     /// The value of one output expression for one table or column.
@@ -114,6 +116,10 @@ struct CatalogQueries: Sendable {
                 return .integer(0)
             }
             if expression.hasPrefix("case when c.reloftype") { return .text("") }
+            // A function of one column (`quote_ident(table_name) AS "table"`): the column's value.
+            if let inner = Self.capture(#"^[a-z_.]+\(\s*(?:[a-z_]+\.)?([a-z_]+)\s*\)$"#, in: expression), inner != item.name {
+                return value(of: SelectList.Item(expression: inner, name: inner), for: context)
+            }
             return .null
         }
     }

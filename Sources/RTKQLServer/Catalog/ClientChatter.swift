@@ -17,7 +17,8 @@ enum ClientChatter: Equatable {
     case commit
     /// `ROLLBACK`, `ABORT`.
     case rollback
-    /// `SELECT version()`, `SELECT current_database()` and other one-function selects of session facts.
+    /// `SELECT version()`, `SELECT current_database()`, `SELECT current_user` and other one-function selects
+    /// of session facts.
     case sessionFunction(name: String)
 
     /// rtkql's own SHOW forms, which the engine answers.
@@ -52,6 +53,9 @@ enum ClientChatter: Equatable {
         case "SELECT":
             // SELECT [pg_catalog.]name() [AS alias]
             var rest = Array(words.dropFirst())
+            if rest.count == 1, ["CURRENT_USER", "SESSION_USER", "USER"].contains(rest[0].upper) {
+                return .sessionFunction(name: rest[0].text.lowercased())
+            }
             if rest.count > 2, rest[0].upper == "PG_CATALOG", rest[1].isSymbol(".") { rest.removeFirst(2) }
             guard rest.count >= 3, sessionFunctions.contains(rest[0].text.lowercased()), rest[1].isSymbol("(") else { return nil }
             guard let close = rest.firstIndex(where: { $0.isSymbol(")") }), close == rest.count - 1 || close == 2
