@@ -110,3 +110,36 @@ import Testing
         }
     }
 }
+
+/// Abrupt disconnects and the command line's refusals.
+@Suite struct DisconnectAndCommandLineTests {
+    @Test(.timeLimit(.minutes(1))) func clientLeavingMidStatementStopsIt() async throws {
+        try await ServerFixture.with { fixture in
+            let leaving = try await WireClient.connected(port: fixture.port)
+            try await leaving.send("Q") {
+                $0.writeNullTerminatedString("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            await leaving.close()
+            let other = try await WireClient.connected(port: fixture.port)
+            #expect(try await other.query("SELECT 1").rows == [["1"]])
+            await other.close()
+            while fixture.server.connectionCount > 0 { try await Task.sleep(for: .milliseconds(50)) }
+        }
+    }
+
+    @Test func serveRefusesTrustOffLoopbackAndAMissingPassword() throws {
+        let binary = RealClientTests.clientsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/rtkql").path
+        let trust = try run(binary, ["serve", "--listen", "0.0.0.0:0", "--trust-loopback"], environment: [:])
+        #expect(trust.status == 2)
+        #expect(trust.output.contains("--trust-loopback needs a loopback --listen address (127.0.0.1, ::1 or localhost), not 0.0.0.0"))
+        let noPassword = try run("/usr/bin/env", ["-u", "RTKQL_SERVER_PASSWORD", binary, "serve", "--listen", "127.0.0.1:0"],
+                                 environment: [:])
+        #expect(noPassword.status == 2)
+        #expect(noPassword.output.contains("set a password for --user rtkql: RTKQL_SERVER_PASSWORD or --password-file"))
+        let badListen = try run(binary, ["serve", "--listen", "nowhere"], environment: [:])
+        #expect(badListen.status == 2)
+        #expect(badListen.output.contains("--listen expects HOST:PORT, for example 127.0.0.1:5433"))
+    }
+}

@@ -73,6 +73,10 @@ public final class PostgresServer: Sendable {
     private static func serve(_ channel: NIOAsyncChannel<FrontendMessage, ByteBuffer>, context: ServerContext) async {
         try? await channel.executeThenClose { inbound, outbound in
             let connection = Connection(context: context, outbound: outbound)
+            // A client that goes away mid-statement (a runaway query, say) stops it.
+            channel.channel.closeFuture.whenComplete { _ in
+                Task { await connection.control?.cancel() }
+            }
             do {
                 for try await message in inbound {
                     let task = Task { await connection.handle(message) }
