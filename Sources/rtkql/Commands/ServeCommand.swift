@@ -73,7 +73,13 @@ struct ServeCommand: AsyncParsableCommand {
         serverConfiguration.sessionVariables = connection.defaultVariables.merging(try templates.variables()) { _, given in given }
         let limits = StorageLimits(maximumValueBytes: maxValueBytes, maximumDatabaseBytes: maxStatementMemoryBytes)
         try await connection.withEngine(storageLimits: limits) { engine in
-            let server = try await PostgresServer.start(engine: engine, configuration: serverConfiguration)
+            let server: PostgresServer
+            do {
+                server = try await PostgresServer.start(engine: engine, configuration: serverConfiguration)
+            } catch {
+                StandardError.write("rtkql serve: cannot listen on \(host):\(port): \(error)\n")
+                throw QueryFailure(exitCode: 1)
+            }
             let mode = trustLoopback ? "trust (loopback)" : "SCRAM-SHA-256"
             StandardError.write("rtkql serve: listening on \(host):\(server.port) as user \(user) (\(mode)"
                                 + (serverConfiguration.tls == nil ? "" : ", TLS") + "); connect with: "
