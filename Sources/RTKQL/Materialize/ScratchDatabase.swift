@@ -40,6 +40,7 @@ public struct StorageLimits: Sendable, Equatable {
     /// The most the loaded rows may take (`PRAGMA max_page_count`); nil sets no limit.
     public var maximumDatabaseBytes: Int?
 
+    /// Limits; nil leaves a bound unset.
     public init(maximumValueBytes: Int? = nil, maximumDatabaseBytes: Int? = nil) {
         self.maximumValueBytes = maximumValueBytes
         self.maximumDatabaseBytes = maximumDatabaseBytes

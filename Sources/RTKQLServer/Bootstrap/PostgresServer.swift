@@ -98,6 +98,7 @@ public final class PostgresServer: Sendable {
 
 /// Why the server could not start.
 public struct ServerStartError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public var description: String
 
     init(_ description: String) {

@@ -16,6 +16,7 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The one user name clients may connect as.
     public var user: String
+    /// How clients authenticate.
     public var authentication: Authentication
     /// When set, an SSLRequest is answered `S` and the connection continues over TLS; otherwise `N`.
     public var tls: NIOSSLContext?
@@ -26,6 +27,7 @@ public struct ServerConfiguration: Sendable {
     /// Template variables every session starts with (`{{ account_id }}` under `--sandbox`).
     public var sessionVariables: [String: String] = [:]
 
+    /// A configuration; see the properties for each setting.
     public init(host: String = "127.0.0.1", port: Int = 5433, user: String = "rtkql", authentication: Authentication,
                 tls: NIOSSLContext? = nil, maximumConnections: Int = 100, maximumMessageSize: Int = 16 << 20) {
         self.host = host

@@ -41,7 +41,9 @@ public enum FrontendMessage: Sendable, Equatable {
 
     /// The content of a Bind message.
     public struct Bind: Sendable, Equatable {
+        /// The portal to create ("" is the unnamed portal).
         public var portal: String
+        /// The prepared statement to bind ("" is the unnamed statement).
         public var statement: String
         /// Format codes of the parameters: none (all text), one (for all), or one per parameter.
         public var parameterFormats: [Int16]
@@ -59,10 +61,12 @@ public struct ProtocolViolation: Error, Sendable, Equatable, CustomStringConvert
     /// True when the message was refused for its size.
     public var tooLarge: Bool
 
+    /// A violation described by `message`.
     public init(_ message: String, tooLarge: Bool = false) {
         self.message = message
         self.tooLarge = tooLarge
     }
 
+    /// The message.
     public var description: String { message }
 }

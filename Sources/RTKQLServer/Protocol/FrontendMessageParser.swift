@@ -13,6 +13,7 @@ public struct FrontendMessageParser: Sendable {
     static let cancelRequestCode: Int32 = 80_877_102
     static let gssEncryptionRequestCode: Int32 = 80_877_104
 
+    /// A parser at the start of a connection, refusing messages over `maximumMessageSize` bytes.
     public init(maximumMessageSize: Int) {
         self.maximumMessageSize = maximumMessageSize
     }

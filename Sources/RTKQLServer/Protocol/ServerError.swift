@@ -15,6 +15,7 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the connection is closed after the error is sent.
     public var isFatal = false
 
+    /// An error with its SQLSTATE and message.
     public init(code: String, message: String, position: Int? = nil, isFatal: Bool = false) {
         self.code = code
         self.message = message
@@ -22,6 +23,7 @@ public struct ServerError: Error, Sendable, Equatable, CustomStringConvertible {
         self.isFatal = isFatal
     }
 
+    /// `SQLSTATE: message`.
     public var description: String { "\(code): \(message)" }
 
     /// Writes the fields of an ErrorResponse or NoticeResponse.
