@@ -5,8 +5,10 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libedit-dev pkg-config
-# Only the tests need it: nghttpd, an HTTP/2 server for the connection-reuse test.
-TEST_PACKAGES := nghttp2-server
+# Only the tests need them: nghttpd, an HTTP/2 server for the connection-reuse test; psql (and libpq,
+# which psycopg loads) and psycopg 3 for the `rtkql serve` client tests (Tests/clients).
+TEST_PACKAGES := nghttp2-server postgresql-client
+TEST_PYTHON_PACKAGES := psycopg==3.3.9
 # Release binaries carry the Swift runtime statically: no dynamic symbol binding at start-up
 # (`rtkql --version` 17 ms → 11 ms; see docs/performance.md).
 RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib
@@ -38,6 +40,9 @@ deps:
 
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
+	@python3 -c 'import psycopg' 2>/dev/null || { \
+	  if [ "$$(id -u)" = "0" ]; then echo "installing: $(TEST_PYTHON_PACKAGES)"; python3 -m pip install -q $(TEST_PYTHON_PACKAGES); \
+	  else echo "the server tests need psycopg: python3 -m pip install $(TEST_PYTHON_PACKAGES)"; exit 1; fi; }
 
 build: deps
 	$(SWIFT) build

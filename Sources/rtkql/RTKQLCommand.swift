@@ -16,9 +16,10 @@ struct RTKQLCommand: AsyncParsableCommand {
               AND app_id = 'a11ce000-0000-4000-8000-000000000001' GROUP BY status"
           CLOUDFLARE_API_TOKEN=... rtkql exec -f inventory.iql -o json
           rtkql sandbox --port 8787
+          rtkql serve --sandbox --trust-loopback    # then: psql -h 127.0.0.1 -p 5433 -U rtkql
         """,
         version: version,
-        subcommands: [ExecCommand.self, ShellCommand.self, SandboxCommand.self]
+        subcommands: [ExecCommand.self, ShellCommand.self, SandboxCommand.self, ServeCommand.self]
     )
 
     /// Runs the command line, mapping errors to rtkql's exit codes: 0 ok, 1 query or API error, 2 usage.

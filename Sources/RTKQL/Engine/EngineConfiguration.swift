@@ -26,6 +26,8 @@ public struct EngineConfiguration: Sendable {
     /// The longest a statement may run (fetching, SQLite, and reading its rows) before it is stopped with
     /// `RTKQLError.statementTimeout`; nil (the default) sets no limit. A session's settings may override it.
     public var statementTimeout: Duration?
+    /// Bounds on each statement's scratch database (value size, loaded rows); none by default.
+    public var storageLimits = StorageLimits()
     /// The most calls one resource reference may make: a statement whose fan-out (from IN lists, or from
     /// another reference's rows) would exceed it stops before sending them. `--max-calls`.
     public var maxCalls = 500

@@ -23,7 +23,7 @@ struct SelectExecutor: Sendable {
         let arguments = self.arguments
         let control = self.control
         return try await control.run { () async throws(RTKQLError) -> OpenSelect in
-            let database = try ScratchDatabase.open()
+            let database = try ScratchDatabase.open(limits: engine.configuration.storageLimits)
             database.interrupt { control.shouldStop }
             var warnings: [String] = []
             var requests = 0

@@ -104,7 +104,7 @@ struct ConnectionOptions: ParsableArguments {
         return ["account_id": SandboxConfiguration.demoAccountID, "app_id": SandboxConfiguration.demoAppIDs[0]]
     }
 
-    func withEngine(_ body: (Engine) async throws -> Void) async throws {
+    func withEngine(storageLimits: StorageLimits = StorageLimits(), _ body: (Engine) async throws -> Void) async throws {
         var server: SandboxServer?
         var configuration = EngineConfiguration(baseURL: apiBaseURL, credentials: try credentials())
         if sandbox {
@@ -114,6 +114,7 @@ struct ConnectionOptions: ParsableArguments {
             configuration.credentials = .bearer(token: SandboxConfiguration.demoToken)
         }
         configuration.concurrency = concurrency
+        configuration.storageLimits = storageLimits
         configuration.pageLimit = pageLimit
         configuration.allowInsecureHTTP = allowInsecureHTTP
         configuration.dryRun = dryRun
