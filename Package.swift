@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax", "RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLSandboxTests",
-                    dependencies: ["RTKQLSandbox", "RTKQLTransport", "RTKQLStorage", .product(name: "Yams", package: "Yams")],
+                    dependencies: ["RTKQLSandbox", "RTKQLTransport", "RTKQLStorage", "RTKQLJSON", .product(name: "Yams", package: "Yams")],
                     swiftSettings: strictSettings),
         .testTarget(name: "RTKQLServerTests",
                     dependencies: ["RTKQLServer", "RTKQL", "RTKQLSandbox", "RTKQLStorage",

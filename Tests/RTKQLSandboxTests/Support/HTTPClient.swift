@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -14,7 +15,7 @@ struct HTTPResult: Sendable {
     var text: String { String(decoding: data, as: UTF8.self) }
 
     /// The body parsed with the sandbox's order-keeping parser (`.null` when not JSON).
-    var json: JSONValue { (try? JSONParser.parse(Array(data))) ?? .null }
+    var json: JSONValue { (try? JSONValue.parseRequest(Array(data))) ?? .null }
 }
 
 /// A tiny URLSession client speaking to a sandbox over loopback.
