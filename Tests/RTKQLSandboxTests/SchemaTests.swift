@@ -7,7 +7,7 @@ import Testing
     @Test func everyListedRecordingConforms() async throws {
         try await withSandbox { _, client in
             for app in SandboxConfiguration.demoAppIDs {
-                let items = try await TestClient(baseURL: client.baseURL, app: app).all()
+                let items = try await client.forApp(app).all()
                 #expect(items.count == 240)
                 for item in items {
                     let problems = RecordingSchema.problems(item)
