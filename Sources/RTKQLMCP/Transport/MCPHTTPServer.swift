@@ -68,9 +68,13 @@ public final class MCPHTTPServer: Sendable {
         get async { await sessions.count }
     }
 
-    /// Serves until `stop()` is called.
+    /// Serves until `stop()` is called or the calling task is cancelled (which stops the server).
     public func run() async throws {
-        try await runTask.value
+        try await withTaskCancellationHandler {
+            try await runTask.value
+        } onCancel: {
+            Task { await self.stop() }
+        }
     }
 
     /// Ends every client session, stops listening and waits for the server to shut down.
