@@ -39,8 +39,7 @@ enum StatementGate {
             return "\(verb) changes Cloudflare resources and this server is read-only: the query tool runs SELECT, "
                 + "SHOW, DESCRIBE and EXPLAIN; start the server with rtkql mcp --allow-mutations to get the execute tool"
         case .other(let verb):
-            return "\(verb) is not available here: the query tool runs SELECT, SHOW, DESCRIBE and EXPLAIN "
-                + "(name resources in full, e.g. cloudflare.realtime_kit.recordings)"
+            return "\(verb) is not available here: the query tool runs SELECT, SHOW, DESCRIBE and EXPLAIN"
         }
     }
 
