@@ -19,6 +19,16 @@ import Testing
         #expect(outcome.output.contains("ok: stdio --allow-mutations: execute is listed"), "\(outcome.output)")
         #expect(outcome.output.contains("ok: http: the dialect document reads"), "\(outcome.output)")
     }
+
+    @Test func httpListensOnLoopbackOnly() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rtkql")
+        let binary = FileManager.default.isExecutableFile(atPath: beside.path) ? beside : root.appendingPathComponent(".build/debug/rtkql")
+        let outcome = try await runProgram(binary.path, ["mcp", "--http", "0.0.0.0:8765"], environment: [:], in: root)
+        #expect(outcome.status == 2)
+        #expect(outcome.output.hasPrefix("Error: --http serves without authentication, so it listens on loopback only "
+                                         + "(127.0.0.1, ::1 or localhost), not 0.0.0.0\n"), "\(outcome.output)")
+    }
 }
 
 /// Runs a program to completion on a Dispatch thread (not the cooperative pool): its exit status and its

@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import RTKQL
 import RTKQLMCP
 import Testing
 
@@ -87,6 +88,15 @@ import Testing
             #expect(withMutations.texts == ["error: DELETE changes Cloudflare resources: the query tool only reads (SELECT, SHOW, "
                 + "DESCRIBE, EXPLAIN); send it to the execute tool"])
             #expect(await fixture.sandbox.requests().isEmpty)
+        }
+    }
+
+    @Test func statementTimeoutStopsARunawayQuery() async throws {
+        try await MCPFixture.with(statementTimeout: .milliseconds(150)) { fixture in
+            let runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+            let result = await fixture.toolbox().call("query", arguments: ["sql": .string(runaway)])
+            #expect(result.isError == true)
+            #expect(result.texts == ["error: " + RTKQLError.statementTimeout(seconds: 0.15).description])
         }
     }
 

@@ -13,9 +13,10 @@ struct MCPFixture {
     static let variables = ["account_id": account, "app_id": app]
 
     /// Starts the sandbox, runs `body`, and stops the sandbox (whether `body` returned or threw).
-    static func with<T>(_ body: (MCPFixture) async throws -> T) async throws -> T {
+    static func with<T>(statementTimeout: Duration? = nil, _ body: (MCPFixture) async throws -> T) async throws -> T {
         let sandbox = try await SandboxServer.start(SandboxConfiguration())
         var configuration = EngineConfiguration(baseURL: sandbox.baseURL, credentials: .bearer(token: SandboxConfiguration.demoToken))
+        configuration.statementTimeout = statementTimeout
         configuration.rateBudget = RateBudget(requests: 1_000_000, windowSeconds: 1)
         let fixture = MCPFixture(sandbox: sandbox, engine: Engine(configuration: configuration))
         do {
