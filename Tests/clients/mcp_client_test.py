@@ -58,6 +58,12 @@ async def check_read_only(client, transport):
     expect(result.is_error and "--allow-mutations" in text_of(result), f"{transport}: a mutation is refused, naming --allow-mutations",
            text_of(result))
 
+    result = await client.call_tool("query", {"sql": "SELECT length(randomblob(900000000))"})
+    expect(result.is_error and text_of(result) == "error: SQL error: string or blob too big",
+           f"{transport}: a statement that allocates without bound fails for this client only", text_of(result))
+    result = await client.call_tool("query", {"sql": "SELECT 1 AS one"})
+    expect(result.structured_content["rows"] == [{"one": 1}], f"{transport}: the session goes on after it", text_of(result))
+
     resources = sorted(resource.uri for resource in (await client.list_resources()).resources)
     expect(resources == ["rtkql://catalog", "rtkql://docs/sql-dialect"], f"{transport}: the catalogue and the dialect are resources",
            repr(resources))

@@ -30,11 +30,20 @@ struct MCPCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-mutations"), help: "Offer the execute tool: REPLACE, INSERT, UPDATE, DELETE and EXEC change real resources.")
     var allowMutations = false
 
+    @Option(name: .customLong("max-value-bytes"), help: "The largest string or blob a statement may make.")
+    var maxValueBytes = 64 << 20
+
+    @Option(name: .customLong("max-statement-memory-bytes"), help: "The most one statement's loaded rows may take.")
+    var maxStatementMemoryBytes = 1 << 30
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
         guard maxRows >= 1 else { throw ValidationError("--max-rows must be at least 1") }
+        guard maxValueBytes >= 1024, maxStatementMemoryBytes >= 1 << 20 else {
+            throw ValidationError("--max-value-bytes must be at least 1024 and --max-statement-memory-bytes at least 1048576")
+        }
         _ = try address()
     }
 
@@ -43,7 +52,8 @@ struct MCPCommand: AsyncParsableCommand {
                                  sessionVariables: connection.defaultVariables.merging(try templates.variables()) { _, given in given },
                                  serverVersion: RTKQLCommand.version)
         let address = try address()
-        try await connection.withEngine { engine in
+        let limits = StorageLimits(maximumValueBytes: maxValueBytes, maximumDatabaseBytes: maxStatementMemoryBytes)
+        try await connection.withEngine(storageLimits: limits) { engine in
             guard let (host, port) = address else {
                 StandardError.write("rtkql mcp: serving over stdio" + (allowMutations ? " (mutations allowed)" : "") + "\n")
                 _ = await Interruption.run {
