@@ -2,18 +2,20 @@
 #   make run    build, then run examples/quickstart.iql against the built-in sandbox
 #   make test   run every test (unit and integration over loopback HTTP)
 #   make bench  release-build benchmarks (see docs/performance.md)
+#   make mcp-docs  refresh the copy of docs/sql-dialect.md that `rtkql mcp` serves
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libedit-dev pkg-config
 # Only the tests need them: nghttpd, an HTTP/2 server for the connection-reuse test; psql (and libpq,
-# which psycopg loads) and psycopg 3 for the `rtkql serve` client tests (Tests/clients).
+# which psycopg loads) and psycopg 3 for the `rtkql serve` client tests, and the Python MCP SDK for the
+# `rtkql mcp` client test (Tests/clients).
 TEST_PACKAGES := nghttp2-server postgresql-client
-TEST_PYTHON_PACKAGES := psycopg==3.3.9
+TEST_PYTHON_PACKAGES := psycopg==3.3.9 mcp==2.3.0
 # Release binaries carry the Swift runtime statically: no dynamic symbol binding at start-up
 # (`rtkql --version` 17 ms → 11 ms; see docs/performance.md).
 RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: all deps test-deps build release run test fuzz-smoke release-smoke fuzz bench soak clean
+.PHONY: all deps test-deps build release run test fuzz-smoke release-smoke fuzz bench soak mcp-docs clean
 
 all: build
 
@@ -40,9 +42,9 @@ deps:
 
 test-deps: deps
 	$(call install_missing,$(TEST_PACKAGES))
-	@python3 -c 'import psycopg' 2>/dev/null || { \
+	@python3 -c 'import psycopg, mcp' 2>/dev/null || { \
 	  if [ "$$(id -u)" = "0" ]; then echo "installing: $(TEST_PYTHON_PACKAGES)"; python3 -m pip install -q $(TEST_PYTHON_PACKAGES); \
-	  else echo "the server tests need psycopg: python3 -m pip install $(TEST_PYTHON_PACKAGES)"; exit 1; fi; }
+	  else echo "the server tests need psycopg and mcp: python3 -m pip install $(TEST_PYTHON_PACKAGES)"; exit 1; fi; }
 
 build: deps
 	$(SWIFT) build
@@ -83,6 +85,10 @@ bench: release
 # 10,000 queries against a sandbox failing 10% of requests: every result checked, memory sampled.
 soak: release
 	.build/release/rtkql-soak 10000 0.1
+
+# Refreshes the copy of docs/sql-dialect.md that `rtkql mcp` serves (DialectDocumentTests fails when it is stale).
+mcp-docs:
+	bash scripts/embed-dialect-doc.sh
 
 clean:
 	rm -rf .build

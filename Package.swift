@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // C access: libsqlite3 as a system library, small C shims for the variadic C APIs.
@@ -60,8 +61,15 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto"),
                                .product(name: "_CryptoExtras", package: "swift-crypto")],
                 swiftSettings: strictSettings),
+        // The Model Context Protocol server (`rtkql mcp`): tools and resources for AI agents, one Session per client.
+        .target(name: "RTKQLMCP",
+                dependencies: ["RTKQL", "RTKQLProvider", "RTKQLSyntax",
+                               .product(name: "MCP", package: "swift-sdk"),
+                               .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+                swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
-                          dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLServer", .product(name: "NIOSSL", package: "swift-nio-ssl"), "CEditLine", "CAllocatorTuning", .product(name: "Yams", package: "Yams"),
+                          dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLServer", "RTKQLMCP", .product(name: "NIOSSL", package: "swift-nio-ssl"), "CEditLine", "CAllocatorTuning", .product(name: "Yams", package: "Yams"),
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: strictSettings),
 
@@ -86,6 +94,9 @@ let package = Package(
                                    .product(name: "NIOCore", package: "swift-nio"),
                                    .product(name: "NIOPosix", package: "swift-nio"),
                                    .product(name: "NIOSSL", package: "swift-nio-ssl")],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "RTKQLMCPTests",
+                    dependencies: ["RTKQLMCP", "RTKQL", "RTKQLSandbox", .product(name: "MCP", package: "swift-sdk")],
                     swiftSettings: strictSettings),
         .testTarget(name: "RTKQLTests",
                     dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLPlanning", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage"],

@@ -17,9 +17,10 @@ struct RTKQLCommand: AsyncParsableCommand {
           CLOUDFLARE_API_TOKEN=... rtkql exec -f inventory.iql -o json
           rtkql sandbox --port 8787
           rtkql serve --sandbox --trust-loopback    # then: psql -h 127.0.0.1 -p 5433 -U rtkql
+          rtkql mcp --sandbox                       # a Model Context Protocol server for AI agents
         """,
         version: version,
-        subcommands: [ExecCommand.self, ShellCommand.self, SandboxCommand.self, ServeCommand.self]
+        subcommands: [ExecCommand.self, ShellCommand.self, SandboxCommand.self, ServeCommand.self, MCPCommand.self]
     )
 
     /// Runs the command line, mapping errors to rtkql's exit codes: 0 ok, 1 query or API error, 2 usage.

@@ -1,0 +1,216 @@
+// Generated from docs/sql-dialect.md by scripts/embed-dialect-doc.sh (make mcp-docs). Do not edit.
+
+/// docs/sql-dialect.md, served as the MCP resource rtkql://docs/sql-dialect.
+enum DialectDocument {
+    /// The document's text, byte for byte.
+    static let text = ###"""
+# The rtkql SQL dialect
+
+rtkql accepts SQLite's SELECT over provider resources, the operating statements StackQL users know
+(`INSERT`, `UPDATE`, `REPLACE`, `DELETE`, `EXEC`), and catalog statements (`SHOW`, `DESCRIBE`,
+`EXPLAIN`, `USE`, `REGISTRY LIST`, `PURGE`). The complete grammar is
+[grammar/rtkql.ebnf](../grammar/rtkql.ebnf), the source of truth; every example in it is parsed,
+printed and parsed again by a test.
+
+## Statements
+
+| statement | what it does |
+|---|---|
+| `SELECT ...` (also `WITH ...`, `VALUES ...`) | reads resources; any SQLite SELECT: joins, subqueries, CTEs, unions, window functions, JSON operators |
+| `REPLACE resource SET action = '...' WHERE ... [RETURNING ...]` | pause / resume / stop recordings ([operating-recordings.md](operating-recordings.md)) |
+| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [RETURNING ...]` | calls a method: `create_track`, `start`, `get_active_recording` |
+| `INSERT INTO resource [(columns)] VALUES ... \| SELECT ... [RETURNING ...]` | parsed; not run yet (see [below](#insert-update-delete-purge)) |
+| `UPDATE resource SET ... [WHERE ...] [RETURNING ...]` | parsed; not run yet |
+| `DELETE FROM resource [WHERE ...] [RETURNING ...]` | parsed; not run yet |
+| `PURGE [resource]` | parsed; not run yet |
+| `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names |
+| `DESCRIBE [EXTENDED] p.s.r` | the resource's fields and types (and descriptions) |
+| `EXPLAIN statement` | the plan and every HTTP request it would send (and, for SELECT, which fields each reference loads); sends none |
+| `USE provider` | lets `service.resource` stand for `provider.service.resource` |
+| `REGISTRY LIST` | the built-in providers (nothing needs pulling) |
+
+Statements are separated by `;` (a `;` inside a string, a quoted name, a comment or a JSON body
+does not separate). In a file, the first failing statement stops the run and is named with its
+line.
+
+## INSERT, UPDATE, DELETE, PURGE
+
+These follow StackQL: each SQL verb stands for the resource's methods of that verb in the provider's
+`sqlVerbs` (INSERT → insert, UPDATE → update, typically `PATCH`; REPLACE → replace, typically `PUT`;
+DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no longer read as REPLACE.
+rtkql parses them today and says so when asked to run one (`INSERT is not supported yet`); what
+each does is described with its execution.
+
+```sql
+-- Rows from VALUES, or from any SELECT (WITH, compounds, ORDER BY, LIMIT included).
+INSERT INTO cloudflare.realtime_kit.presets (account_id, app_id, name)
+VALUES ('a', 'b', 'webinar')
+RETURNING id, name;
+
+INSERT INTO cloudflare.realtime_kit.webhooks (account_id, app_id, name, url)
+SELECT 'a', 'b', value, 'https://example.com/' || value FROM json_each('["w1", "w2"]');
+
+UPDATE cloudflare.realtime_kit.webhooks SET name = 'renamed'
+WHERE account_id = 'a' AND app_id = 'b' AND webhook_id = 'w'
+RETURNING data;
+
+DELETE FROM cloudflare.realtime_kit.webhooks
+WHERE account_id = 'a' AND app_id = 'b' AND webhook_id = 'w';
+
+-- EXEC takes RETURNING too.
+EXEC cloudflare.realtime_kit.kit_recordings.start_recordings @account_id = 'a', @app_id = 'b'
+@@json = '{"meeting_id": "m"}'
+RETURNING data->>'id' AS id;
+
+PURGE;                                        -- empties the session's cache
+PURGE cloudflare.realtime_kit.recordings;     -- of one resource
+```
+
+- The resource may have an alias: `UPDATE r AS x ...`, `DELETE FROM r x ...`; INSERT takes one
+  only with `AS` (`INSERT INTO r AS x (...)`), as in SQLite.
+- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements.
+- None of these words is reserved: `insert`, `update`, `delete` and `purge` remain ordinary column
+  and parameter names.
+
+## How WHERE becomes API parameters
+
+Each reference to a resource binds its method parameters from the predicates of its own SELECT —
+the conjuncts AND-ed at the top of its WHERE and of its joins' ON clauses:
+
+- `param = value` and `param IN (value, ...)`, and `param = a OR param = b`, with literal values or
+  bound parameters (`?`, `:name`). Quoted numbers and booleans are coerced to the parameter's type
+  (`page_no = '2'`, `expired = 'false'`); enum values are checked (and their case corrected).
+- A required path parameter with several values (`app_id IN ('a', 'b')`) fans out into one fetch
+  per value; the rows are combined.
+- `status` is both a field and an array parameter: it is sent as `status=A&status=B` and kept as a
+  filter. `recording_id = '...'` (or `id = '...'`) makes the planner use `get_one_recording`: one
+  request instead of a listing.
+- `page_no` fetches exactly that page; otherwise every page is fetched (`per_page` sets the page
+  size, default 100).
+- An empty value for an optional parameter (`search = ''`, as an unfilled template leaves it) means
+  "not given".
+- Every predicate, pushed or not, is also evaluated by SQLite over the fetched rows, so results are
+  exactly SQLite's (`app_id IN ('a', 'b') AND app_id <> 'b'` calls for both apps and keeps `a`).
+- A missing required parameter is an error before anything is sent:
+  `missing required parameter app_id for cloudflare.realtime_kit.recordings.list (...)`. A
+  parameter used only in a way that cannot bind it (`app_id LIKE 'x%'`) is an error that says why.
+
+`SELECT *` returns the resource's fields in their documented order; object fields (`meeting`,
+`storage_config`) are JSON text, so `meeting->>'title'` and `json_extract(meeting, '$.id')` work, and
+`-o json` nests them.
+
+## Parameters are columns
+
+Every path and query parameter of a resource's SELECT methods is also a column of its rows, holding
+the value the call that produced the row was made with — as written in the statement, or taken from
+another reference's rows. They behave like SQLite's hidden columns: usable in the select list, WHERE,
+JOIN ON, GROUP BY and ORDER BY, but not part of `*` or `r.*`, which stay the resource's fields.
+`DESCRIBE EXTENDED` lists them (`SHOW METHODS` shows which method takes which).
+
+```sql
+SELECT app_id, count(*) FROM cloudflare.realtime_kit.recordings
+WHERE account_id = '...' AND app_id IN ('app-1', 'app-2') GROUP BY app_id;
+```
+
+- A parameter the call did not take is NULL (`search` when no search was sent; `page_no` when rtkql
+  paged through every page).
+- A parameter whose value is a row field's is computed from that field for every row whatever method
+  produced it: `recording_id` is the row's `id`.
+- Where a field and a parameter share a name (`status`), the field wins.
+- Inside a NATURAL join, or a `*` over a USING join with a subquery on its right, a resource is read as
+  its fields only (so `*` and the join columns stay exact); its parameter columns are then not available
+  in that SELECT — write the join with ON.
+
+## Parameters bound from other tables
+
+A parameter can take its values from another reference's rows:
+
+```sql
+-- the recordings of the meetings a subquery picks (one get per distinct id)
+SELECT r.id, r.status FROM cloudflare.realtime_kit.recordings r
+WHERE r.account_id = :account AND r.app_id = :app
+  AND r.recording_id IN (SELECT id FROM cloudflare.realtime_kit.recordings
+                         WHERE account_id = :account AND app_id = :app AND status = 'PAUSED');
+
+-- several equalities with one source: one call per distinct (account, app) row
+SELECT v.app, count(r.id)
+FROM (VALUES ('acc', 'app-1'), ('acc', 'app-2')) AS v(account, app)
+JOIN cloudflare.realtime_kit.recordings r ON r.account_id = v.account AND r.app_id = v.app
+GROUP BY 1;
+
+-- a CTE, and a correlated EXISTS
+WITH apps(id) AS (VALUES ('app-1'), ('app-2'))
+SELECT id FROM apps a WHERE EXISTS (
+  SELECT 1 FROM cloudflare.realtime_kit.recordings r
+  WHERE r.account_id = 'acc' AND r.app_id = a.id AND r.status = 'ERRORED');
+```
+
+The forms that bind: `x.param = y.column` AND-ed in WHERE or in the ON of a join that restricts `x`
+(an inner join; the right side of a LEFT JOIN; the left side of a RIGHT JOIN), with `y` another FROM
+item of the same SELECT or of an enclosing one (a correlated subquery); and `x.param IN (SELECT ...)`
+when the subquery reads nothing from outside itself (CTEs and `VALUES` included). A field that is a
+parameter's value (`id` for `recording_id`) binds the same way.
+
+How it runs:
+
+1. The planner orders the references as a graph: a reference is loaded after those its parameters
+   come from. A literal always wins over rows for the same parameter (the equality then stays a join
+   condition). Optional parameters are bound from rows where the statement equates them with another
+   source, unless that would close a cycle; a required parameter that only a cycle could bind is an
+   error naming the references and the parameter.
+2. Once the driving tables are loaded, rtkql runs a query over them — the driving FROM item with the
+   predicates that restrict it alone, or the IN subquery — and takes the distinct values (or value
+   combinations). NULLs, and values the parameter cannot take (a bad enum value), bind nothing.
+3. It calls the method once per distinct combination, concurrently, under the shared in-flight and
+   rate budgets — or, when the parameters are ones SQLite can check itself (generated columns such as
+   `recording_id`), whichever of "once per value" and "a listing without them" costs less by the
+   methods' costs in the provider data (calls × cost): 2 ids cost 2 gets, 30 ids one listing.
+4. SQLite joins and filters the rows; every predicate is still evaluated there.
+
+`EXPLAIN` shows the order, the method of each reference, where each parameter comes from
+(`literal '...'`, `bound argument`, `v.column1 of ...`, `IN (SELECT ...) of rtkql_ref_2`) and the number
+of calls (exact for literals, "one call per distinct ..." for rows). It sends nothing.
+
+A statement whose fan-out for one reference would exceed `--max-calls N` (default 500;
+`EngineConfiguration.maxCalls`) stops before sending those calls:
+`the statement would send 812 calls of cloudflare.realtime_kit.recordings.list (one per distinct v.column1), more than the limit of 500; narrow the values, or raise the limit with --max-calls 812 (EngineConfiguration.maxCalls)`.
+
+## Names, literals, comments
+
+- Keywords are case-insensitive; non-reserved keywords are ordinary names (`status`, `action`,
+  `data`, `key`). Quote a reserved word to use it as a name: `"order"`, `[order]`, `` `order` ``.
+- Strings `'it''s'`; numbers `1`, `1.5`, `.5`, `1e3`, `0x1F`; blobs `X'CAFE'`; `TRUE`, `FALSE`, `NULL`.
+- Bound parameters `?`, `?NNN`, `:name`, `@name`, `$name` (from the embedded API).
+- Comments `-- to end of line` and `/* ... */`.
+
+## Templates
+
+`{{ name }}` placeholders are filled before parsing, from `--var name=value` (repeatable, or
+`a=1,b=2`) and `--vars file.json`. Each value is escaped for where it lands:
+
+- in a SQL string (`'{{ app_id }}'`) quotes are doubled, so a value can never end the string;
+- in a JSON string inside a SQL string it is JSON-escaped; and when the placeholder is the whole
+  JSON string (`"layers": "{{ layers }}"`) and the value is a JSON object or array, the value is put
+  in as raw JSON — this is how the seed's `create_track` example works as printed;
+- bare in SQL, numbers and booleans go in as they are and anything else as a quoted string;
+- in comments, placeholders are left alone.
+
+A placeholder without a value is an error that names it and says where it is.
+
+## Errors
+
+Syntax errors give `line:column`, the line and a caret, and what was expected (embedding programs
+also get its kind, `ParseError.kind`: an unterminated string, an unexpected token, a misspelled
+keyword...):
+
+```
+error: syntax error at 2:6: Expected: ';' or end of statement, found: recordings (did you mean FROM instead of FORM?)
+  FORM recordings
+       ^
+```
+
+Unknown resources list the known ones (and the nearest); unknown columns suggest the nearest field,
+or explain that a name is a parameter rather than a column.
+
+"""###
+}

@@ -1,0 +1,127 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MCP
+import RTKQL
+import ServiceLifecycle
+
+/// `rtkql mcp --http HOST:PORT`: the streamable HTTP transport at `/mcp`, one client session per `initialize`.
+public final class MCPHTTPServer: Sendable {
+    /// The port the server listens on (the real one when port 0 was asked for).
+    public let port: Int
+    private let sessions: HTTPSessions
+    private let services: ServiceGroup
+    private let runTask: Task<Void, any Error>
+
+    /// The path clients post to.
+    public static let path = "/mcp"
+    /// The largest request body accepted.
+    static let maximumBodyBytes = 4 << 20
+
+    private init(port: Int, sessions: HTTPSessions, services: ServiceGroup, runTask: Task<Void, any Error>) {
+        self.port = port
+        self.sessions = sessions
+        self.services = services
+        self.runTask = runTask
+    }
+
+    /// Binds `host:port` and returns once the server is listening.
+    public static func start(engine: Engine, options: MCPOptions, host: String, port: Int) async throws -> MCPHTTPServer {
+        let sessions = HTTPSessions(engine: engine, options: options)
+        let router = Router()
+        for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
+            router.on(RouterPath(path), method: method) { request, _ in
+                await HTTPBridge.respond(to: request, sessions: sessions)
+            }
+        }
+        var logger = Logger(label: "rtkql.mcp.http")
+        logger.logLevel = .critical
+        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let application = Application(router: router,
+                                      configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                                      onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+                                      logger: logger)
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
+        let runTask = Task {
+            do {
+                try await services.run()
+                continuation.yield(.failure(CancellationError()))
+                continuation.finish()
+            } catch {
+                continuation.yield(.failure(error))
+                continuation.finish()
+                throw error
+            }
+        }
+        for await event in events {
+            switch event {
+            case .success(let port): return MCPHTTPServer(port: port, sessions: sessions, services: services, runTask: runTask)
+            case .failure(let error): throw error
+            }
+        }
+        throw CancellationError()
+    }
+
+    /// The number of open client sessions.
+    public var sessionCount: Int {
+        get async { await sessions.count }
+    }
+
+    /// Serves until `stop()` is called or the calling task is cancelled (which stops the server).
+    public func run() async throws {
+        try await withTaskCancellationHandler {
+            try await runTask.value
+        } onCancel: {
+            Task { await self.stop() }
+        }
+    }
+
+    /// Ends every client session, stops listening and waits for the server to shut down.
+    public func stop() async {
+        await sessions.closeAll()
+        await services.triggerGracefulShutdown()
+        _ = try? await runTask.value
+    }
+}
+
+/// Converts between Hummingbird's requests and responses and the SDK's transport-neutral ones.
+enum HTTPBridge {
+    static func respond(to request: Hummingbird.Request, sessions: HTTPSessions) async -> Hummingbird.Response {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: MCPHTTPServer.maximumBodyBytes)
+        } catch {
+            return Hummingbird.Response(status: .contentTooLarge)
+        }
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+        }
+        let mcpRequest = MCP.HTTPRequest(method: request.method.rawValue, headers: headers,
+                                         body: body.readableBytes == 0 ? nil : Data(body.readableBytesView),
+                                         path: request.uri.path)
+        let response = await sessions.handle(mcpRequest)
+        var fields = HTTPFields()
+        for (name, value) in response.headers {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        let status = HTTPTypes.HTTPResponse.Status(code: response.statusCode)
+        switch response {
+        case .stream(let stream, _):
+            return Hummingbird.Response(status: status, headers: fields, body: ResponseBody { writer in
+                do {
+                    for try await chunk in stream { try await writer.write(ByteBuffer(bytes: chunk)) }
+                } catch {
+                    // The session ended: the event stream ends with it.
+                }
+                try await writer.finish(nil)
+            })
+        default:
+            return Hummingbird.Response(status: status, headers: fields,
+                            body: response.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody())
+        }
+    }
+}
