@@ -154,7 +154,10 @@ import Testing
         #expect(services.rows == [[.text("realtime_kit:v00.00.00000"), .text("realtime_kit"), .text("Cloudflare RealtimeKit")]])
         let resources = try await engine.query("SHOW RESOURCES IN cloudflare.realtime_kit")
         #expect(resources.columns == ["name", "id", "description"])
-        #expect(resources.rows.map { $0[1] } == [.text("cloudflare.realtime_kit.recordings")])
+        #expect(resources.rows.count == 27)
+        #expect(resources.rows.contains([.text("recordings"), .text("cloudflare.realtime_kit.recordings"),
+                                         .text("Creates, updates, deletes, gets or lists a recordings resource.")]))
+        #expect(resources.rows.prefix(3).map { $0[1] } == ["active_session", "analytics", "apps"].map { .text("cloudflare.realtime_kit.\($0)") })
         let methods = try await engine.query("SHOW METHODS IN cloudflare.realtime_kit.recordings")
         #expect(methods.columns == ["MethodName", "RequiredParams", "SQLVerb"])
         #expect(methods.rows == [
