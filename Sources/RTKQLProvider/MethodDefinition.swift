@@ -151,14 +151,17 @@ public struct BodyProperty: Sendable, Codable, Hashable {
     public var maximum: Double?
     public var `enum`: [String]?
     public var description: String?
+    /// The element type of an array property (and the values its strings may take).
+    public var items: ItemsDefinition?
 
-    /// A body property; bounds, enum and description default to absent.
+    /// A body property; bounds, enum, description and items default to absent.
     public init(type: ValueType, minimum: Double? = nil, maximum: Double? = nil, enum values: [String]? = nil,
-                description: String? = nil) {
+                description: String? = nil, items: ItemsDefinition? = nil) {
         self.type = type
         self.minimum = minimum
         self.maximum = maximum
         self.enum = values
         self.description = description
+        self.items = items
     }
 }

@@ -66,9 +66,14 @@ struct SchemaReader {
         let schema = try document.resolved(schemaNode)
         var properties: [String: BodyProperty] = [:]
         for (name, property) in try self.properties(schema) {
+            var items: ItemsDefinition?
+            if let itemsNode = property["items"] {
+                let resolvedItems = try document.resolved(itemsNode)
+                items = ItemsDefinition(type: try valueType(resolvedItems), enum: enumValues(resolvedItems))
+            }
             properties[name] = BodyProperty(type: try valueType(property), minimum: property["minimum"]?.float,
                                             maximum: property["maximum"]?.float, enum: enumValues(property),
-                                            description: property["description"]?.string.map(text))
+                                            description: property["description"]?.string.map(text), items: items)
         }
         return BodySchema(required: schema["required"]?.strings ?? [], properties: properties)
     }

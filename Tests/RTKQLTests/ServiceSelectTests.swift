@@ -60,10 +60,11 @@ import Testing
     }
 
     /// Every resource's WHERE: the scope and the IDs its select methods require.
-    static func statements(_ seeded: Seeded, scope: String) -> [String: String] {
+    static func statements(_ seeded: Seeded, scope: String, account: String) -> [String: String] {
         [
             "active_session": "meeting_id = '\(seeded.liveMeeting)'",
             "analytics": "",
+            "apps": "",
             "kit_livestreams": "",
             "kit_meetings": "",
             "kit_recordings": "recording_id = '\(seeded.recording)'",
@@ -85,8 +86,10 @@ import Testing
             "sessions_summary": "session_id = '\(seeded.endedSession)'",
             "sessions_transcript": "session_id = '\(seeded.endedSession)'",
             "webhooks": "",
-        ].mapValues { extra in
-            extra.isEmpty ? scope : "\(scope) AND \(extra)"
+        ].reduce(into: [String: String]()) { statements, entry in
+            // Apps belong to the account: account_id is their one parameter.
+            let base = entry.key == "apps" ? "account_id = '\(account)'" : scope
+            statements[entry.key] = entry.value.isEmpty ? base : "\(base) AND \(entry.value)"
         }
     }
 
@@ -101,7 +104,7 @@ import Testing
             let service = try #require(ProviderRegistry.bundled.provider(named: "cloudflare")?.service(named: "realtime_kit"))
             // Relays are MoQ's, not RealtimeKit's: the sandbox does not serve them.
             let selectable = service.resources.filter { !$0.methods(for: .select).isEmpty && $0.name != "relays" }.map(\.name)
-            let statements = ServiceSelectTests.statements(seeded, scope: fixture.scope)
+            let statements = ServiceSelectTests.statements(seeded, scope: fixture.scope, account: fixture.account)
             #expect(Set(statements.keys) == Set(selectable))
             var counts: [String: Int] = [:]
             for name in selectable.sorted() {
@@ -115,8 +118,8 @@ import Testing
                 counts[name] = result.rows.count
             }
             #expect(counts == [
-                "active_session": 1, "analytics": 1, "kit_livestreams": 3, "kit_meetings": 12, "kit_recordings": 1,
-                "kit_sessions": 1, "livestream": 1, "livestream_sessions": 1, "livestreams_active_livestream": 1,
+                "active_session": 1, "analytics": 1, "apps": 2, "kit_livestreams": 3, "kit_meetings": 12, "kit_recordings": 1,
+                "kit_sessions": 1, "livestream": 2, "livestream_sessions": 1, "livestreams_active_livestream": 1,
                 "livestreams_active_livestream_session": 1, "livestreams_overall": 1, "livestreams_sessions": 1,
                 "meetings_participants": counts["meetings_participants"] ?? -1, "presets": 4, "recordings": 240,
                 "recordings_active_recording": 1, "sessions": 240, "sessions_chat": 1,
@@ -200,6 +203,15 @@ import Testing
             // The ID was bound: one GET of that livestream, not the list.
             let lines = await fixture.requestLines()
             #expect(lines.last == "GET /client/v4/accounts/\(fixture.account)/realtime/kit/\(fixture.app)/livestreams/\(seeded.liveLivestream)")
+            // The meeting's livestreams (`data.livestreams` of its /livestream) are those the app lists for it.
+            let ofMeeting = try await engine.query("""
+                SELECT id FROM cloudflare.realtime_kit.livestream WHERE \(fixture.scope) AND meeting_id = '\(seeded.liveMeeting)' ORDER BY id
+                """)
+            let listed = try await engine.query("""
+                SELECT id FROM cloudflare.realtime_kit.kit_livestreams WHERE \(fixture.scope) AND meeting_id = '\(seeded.liveMeeting)' ORDER BY id
+                """)
+            #expect(ofMeeting.rows == listed.rows)
+            #expect(ofMeeting.rows.count == 2)
         }
     }
 }
