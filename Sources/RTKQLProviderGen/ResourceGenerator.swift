@@ -88,9 +88,11 @@ struct ResourceGenerator {
         let rows = try overlay?.rows ?? objectKey ?? defaultRows(schema)
         var fields: [FieldDefinition] = []
         var pagination: Pagination?
-        if let schema, verb == .select {
+        if let schema {
             let rowSchema = try reader.schema(at: overlay?.schema ?? rows, in: schema)
             fields = try rowSchema.map(reader.fields) ?? []
+        }
+        if let schema, verb == .select {
             let isList = try overlay?.paged ?? (reader.schema(at: rows, in: schema, elements: false).map(reader.valueType) == .array)
             if isList, let paging = try self.pagination(schema, rows: rows, parameters: uses.map(\.name)) {
                 pagination = paging
@@ -108,7 +110,7 @@ struct ResourceGenerator {
             description: description, http: HTTPOperation(verb: operation.verb, path: operation.path),
             parameters: overlay?.parameters ?? uses, body: body, response: ResponseShape(rows: rows), pagination: pagination,
             cost: overlay?.cost ?? (verb == .select ? (pagination == nil ? 1 : self.overlay.listCost) : nil),
-            idempotent: overlay?.idempotent ?? (["PUT", "DELETE"].contains(operation.verb) ? true : nil))
+            idempotent: overlay?.idempotent ?? (["PUT", "PATCH", "DELETE"].contains(operation.verb) ? true : nil))
         return Draft(method: method, parameters: parameters, fields: fields)
     }
 
@@ -153,9 +155,11 @@ struct ResourceGenerator {
     }
 
     /// The fields of the select methods' rows: the lists' first (fewest required parameters), then what
-    /// single-row answers add.
+    /// single-row answers add. A resource without a select method (`meetings`) has the fields of its
+    /// methods' answers (what INSERT ... RETURNING and EXEC read), in method order.
     private func mergedFields(_ drafts: [Draft]) -> [FieldDefinition] {
-        let selects = drafts.filter { $0.method.sqlVerb == .select }.enumerated().sorted { left, right in
+        let readers = drafts.contains { $0.method.sqlVerb == .select } ? drafts.filter { $0.method.sqlVerb == .select } : drafts
+        let selects = readers.enumerated().sorted { left, right in
             (left.element.method.requiredParameters.count, left.offset) < (right.element.method.requiredParameters.count, right.offset)
         }.map(\.element)
         var fields: [FieldDefinition] = []

@@ -170,4 +170,74 @@ import Testing
             #expect(await fixture.server.requests().isEmpty)
         }
     }
+
+    @Test func insertReturningGivesTheCreatedMeeting() async throws {
+        try await SandboxFixture.with { fixture in
+            let result = try await fixture.engine.query("""
+                INSERT INTO cloudflare.realtime_kit.meetings (account_id, app_id, title)
+                VALUES ('\(fixture.account)', '\(fixture.app)', 'Retro') RETURNING id, title, status
+                """)
+            #expect(result.columns == ["id", "title", "status"])
+            let id = MutationIntegrationTests.text(result.rows.first?[0])
+            #expect(result.rows == [[.text(id), .text("Retro"), .text("ACTIVE")]])
+            let listed = try await fixture.engine.query("""
+                SELECT title FROM cloudflare.realtime_kit.kit_meetings WHERE \(fixture.scope) AND meeting_id = '\(id)'
+                """)
+            #expect(listed.rows == [[.text("Retro")]])
+        }
+    }
+
+    /// `participant_id IN (SELECT ...)`: one DELETE per participant, one result row each.
+    @Test func setBasedDeleteSendsOneRequestPerTarget() async throws {
+        try await SandboxFixture.with { fixture in
+            let meeting = MutationIntegrationTests.text(try await fixture.engine.query("""
+                SELECT id FROM cloudflare.realtime_kit.kit_meetings WHERE \(fixture.scope) ORDER BY id LIMIT 1
+                """).rows.first?[0])
+            let participants = try await fixture.engine.query("""
+                SELECT id FROM cloudflare.realtime_kit.meetings_participants WHERE \(fixture.scope) AND meeting_id = '\(meeting)'
+                AND preset_name = 'group_call_participant' ORDER BY id
+                """)
+            let ids = participants.rows.map { MutationIntegrationTests.text($0[0]) }
+            #expect(ids.count >= 1)
+            let result = try await fixture.engine.query("""
+                DELETE FROM cloudflare.realtime_kit.meetings WHERE \(fixture.scope) AND meeting_id = '\(meeting)'
+                AND participant_id IN (SELECT id FROM cloudflare.realtime_kit.meetings_participants
+                                       WHERE \(fixture.scope) AND meeting_id = '\(meeting)' AND preset_name = 'group_call_participant')
+                """)
+            #expect(result.columns == ["participant_id", "outcome", "http_status", "message", "status"])
+            #expect(result.rows.map { Array($0.prefix(3)) }.sorted { "\($0)" < "\($1)" }
+                    == ids.map { [.text($0), .text("ok"), .integer(200)] })
+            let base = "/client/v4/accounts/\(fixture.account)/realtime/kit/\(fixture.app)"
+            #expect(await MutationIntegrationTests.mutations(fixture).sorted() == ids.map { "DELETE \(base)/meetings/\(meeting)/participants/\($0) " })
+            let left = try await fixture.engine.query("""
+                SELECT preset_name FROM cloudflare.realtime_kit.meetings_participants WHERE \(fixture.scope) AND meeting_id = '\(meeting)'
+                """)
+            #expect(left.rows == [[.text("group_call_host")]])
+        }
+    }
+
+    /// A POST that fails is not sent again (the API may have applied it); a PATCH, which sets the same fields
+    /// however often it is sent, is retried.
+    @Test func aFailedPostIsNeverRetried() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.failRate = 1.0
+        let server = try await SandboxServer.start(configuration)
+        var engineConfiguration = EngineConfiguration(baseURL: server.baseURL, credentials: .bearer(token: SandboxConfiguration.demoToken))
+        engineConfiguration.retry.initialBackoffSeconds = 0.01
+        engineConfiguration.retry.maximumRetries = 3
+        let engine = Engine(configuration: engineConfiguration)
+        let account = SandboxConfiguration.demoAccountID, app = SandboxConfiguration.demoAppIDs[0]
+        do {
+            _ = try await engine.query("""
+                INSERT INTO cloudflare.realtime_kit.meetings (account_id, app_id, title) VALUES ('\(account)', '\(app)', 'Once')
+                """)
+            Issue.record("the POST did not fail")
+        } catch {}
+        _ = try? await engine.query("""
+            UPDATE cloudflare.realtime_kit.meetings SET title = 'Twice' WHERE account_id = '\(account)' AND app_id = '\(app)' AND meeting_id = 'm'
+            """)
+        let methods = await server.requests().map(\.method)
+        await server.stop()
+        #expect(methods == ["POST", "PATCH", "PATCH", "PATCH", "PATCH"])
+    }
 }
