@@ -6,7 +6,9 @@ import RTKQLSyntax
 /// the chosen insert method's path and query parameters and its request-body properties (or body
 /// parameters); the body is validated against the schema before anything is sent.
 public struct InsertPlanner: Sendable {
+    /// Resolves the statement's resource name.
     public var resolver: ResourceResolver
+    /// The most rows (requests) one INSERT may send.
     public var maximumRows = 1_000
 
     /// A planner resolving resources with `resolver`.

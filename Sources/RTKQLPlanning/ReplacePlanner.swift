@@ -6,10 +6,13 @@ import RTKQLSyntax
 /// `DELETE FROM resource WHERE ...`: binds path parameters from WHERE and body parameters or request-body
 /// properties from SET (and WHERE, as the seed's example does), validates them, and fans out over target IDs.
 public struct ReplacePlanner: Sendable {
+    /// Resolves the statement's resource name.
     public var resolver: ResourceResolver
+    /// Values of `?`, `:name` ... parameters of the statement.
     public var boundParameters: [String: RawValue]
     /// Values of `IN (SELECT ...)` subqueries the engine already ran, keyed by the subquery's range.
     public var subqueryValues: [SourceRange: [RawValue]]
+    /// The most targets (requests) one statement may send.
     public var maximumTargets = 1_000
     /// The SQL verb planned: `.replace`, `.update` or `.delete`.
     public var verb: SQLVerb = .replace

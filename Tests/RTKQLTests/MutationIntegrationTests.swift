@@ -240,4 +240,26 @@ import Testing
         await server.stop()
         #expect(methods == ["POST", "PATCH", "PATCH", "PATCH", "PATCH"])
     }
+
+    /// REPLACE on a generated resource: SET targets are the PUT body's properties.
+    @Test func replacePutsTheWholeWebhook() async throws {
+        try await SandboxFixture.with { fixture in
+            let webhook = MutationIntegrationTests.text(try await fixture.engine.query("""
+                SELECT id FROM cloudflare.realtime_kit.webhooks WHERE \(fixture.scope) AND name = 'Meeting lifecycle'
+                """).rows.first?[0])
+            let result = try await fixture.engine.query("""
+                REPLACE cloudflare.realtime_kit.webhooks SET name = 'Ends only', url = 'https://hooks.example.org/end',
+                events = '["meeting.ended"]' WHERE \(fixture.scope) AND webhook_id = '\(webhook)' RETURNING name, events
+                """)
+            #expect(result.rows == [[.text("Ends only"), .text("[\"meeting.ended\"]")]])
+            let base = "/client/v4/accounts/\(fixture.account)/realtime/kit/\(fixture.app)"
+            #expect(await MutationIntegrationTests.mutations(fixture) == [
+                "PUT \(base)/webhooks/\(webhook) {\"name\":\"Ends only\",\"url\":\"https://hooks.example.org/end\",\"events\":[\"meeting.ended\"]}",
+            ])
+            let listed = try await fixture.engine.query("""
+                SELECT url FROM cloudflare.realtime_kit.webhooks WHERE \(fixture.scope) AND webhook_id = '\(webhook)'
+                """)
+            #expect(listed.rows == [[.text("https://hooks.example.org/end")]])
+        }
+    }
 }
