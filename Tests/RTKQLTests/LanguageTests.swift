@@ -154,7 +154,10 @@ import Testing
         #expect(services.rows == [[.text("realtime_kit:v00.00.00000"), .text("realtime_kit"), .text("Cloudflare RealtimeKit")]])
         let resources = try await engine.query("SHOW RESOURCES IN cloudflare.realtime_kit")
         #expect(resources.columns == ["name", "id", "description"])
-        #expect(resources.rows.map { $0[1] } == [.text("cloudflare.realtime_kit.recordings")])
+        #expect(resources.rows.count == 27)
+        #expect(resources.rows.contains([.text("recordings"), .text("cloudflare.realtime_kit.recordings"),
+                                         .text("Creates, updates, deletes, gets or lists a recordings resource.")]))
+        #expect(resources.rows.prefix(3).map { $0[1] } == ["active_session", "analytics", "apps"].map { .text("cloudflare.realtime_kit.\($0)") })
         let methods = try await engine.query("SHOW METHODS IN cloudflare.realtime_kit.recordings")
         #expect(methods.columns == ["MethodName", "RequiredParams", "SQLVerb"])
         #expect(methods.rows == [
@@ -183,22 +186,24 @@ import Testing
         #expect(described.rows.count == 26)
     }
 
-    /// INSERT, UPDATE, DELETE, PURGE and EXEC ... RETURNING parse, and are refused (plain and under EXPLAIN)
-    /// until the engine runs them; nothing is sent.
+    /// PURGE and EXEC ... RETURNING parse, and are refused (plain and under EXPLAIN) until the engine runs
+    /// them; INSERT, UPDATE and DELETE run, and are refused on a resource without such a method. Nothing is sent.
     @Test func statementsParsedButNotRunYetSaySo() async throws {
         let engine = Engine(configuration: EngineConfiguration())
-        let cases = [
-            ("INSERT INTO cloudflare.realtime_kit.recordings (a) VALUES (1)", "INSERT is not supported yet"),
-            ("UPDATE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE recording_id = 'r'",
-             "UPDATE is not supported yet (REPLACE is)"),
-            ("DELETE FROM cloudflare.realtime_kit.recordings WHERE recording_id = 'r'", "DELETE is not supported yet"),
-            ("PURGE", "PURGE is not supported yet"),
-            ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", "EXEC ... RETURNING is not supported yet"),
+        let noMethod = { (verb: String) in "cloudflare.realtime_kit.recordings has no \(verb) method (see SHOW METHODS IN cloudflare.realtime_kit.recordings)" }
+        let cases: [(String, String, String)] = [
+            ("INSERT INTO cloudflare.realtime_kit.recordings (a) VALUES (1)", noMethod("INSERT"),
+             "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests"),
+            ("UPDATE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE recording_id = 'r'", noMethod("UPDATE"), noMethod("UPDATE")),
+            ("DELETE FROM cloudflare.realtime_kit.recordings WHERE recording_id = 'r'", noMethod("DELETE"), noMethod("DELETE")),
+            ("PURGE", "PURGE is not supported yet", "PURGE is not supported yet"),
+            ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", "EXEC ... RETURNING is not supported yet",
+             "EXEC ... RETURNING is not supported yet"),
         ]
-        for (statement, message) in cases {
-            for text in [statement, "EXPLAIN " + statement] {
+        for (statement, message, explained) in cases {
+            for (text, expected) in [(statement, message), ("EXPLAIN " + statement, explained)] {
                 let error = await #expect(throws: RTKQLError.self, "\(text)") { try await engine.query(text) }
-                #expect(error?.description == message, "\(text)")
+                #expect(error?.description == expected, "\(text)")
             }
         }
     }
@@ -220,8 +225,10 @@ import Testing
             let resource = await #expect(throws: RTKQLError.self) {
                 try await fixture.engine.query("SELECT * FROM cloudflare.realtime_kit.recording WHERE \(fixture.scope)")
             }
-            #expect(resource?.description == "unknown resource cloudflare.realtime_kit.recording; did you mean cloudflare.realtime_kit.recordings? "
-                    + "Known resources: cloudflare.realtime_kit.recordings")
+            let text = resource?.description ?? ""
+            #expect(text.hasPrefix("unknown resource cloudflare.realtime_kit.recording; did you mean cloudflare.realtime_kit.recordings? "
+                    + "Known resources: cloudflare.realtime_kit.active_session, cloudflare.realtime_kit.analytics, "), "\(text)")
+            #expect(text.hasSuffix(", cloudflare.realtime_kit.webhooks"), "\(text)")
             let column = await #expect(throws: RTKQLError.self) {
                 try await fixture.engine.query("SELECT invoke_time FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
             }
