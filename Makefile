@@ -15,7 +15,11 @@ TEST_PYTHON_PACKAGES := psycopg==3.3.9 mcp==2.3.0
 # (`rtkql --version` 17 ms → 11 ms; see docs/performance.md).
 RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: all deps test-deps build release run test fuzz-smoke release-smoke fuzz bench soak mcp-docs clean
+# Regenerates the bundled provider data and docs/resources.md from spec/realtime_kit.yaml and spec/rtkql-overlay.yaml.
+provider:
+	$(SWIFT) run rtkql-provider-gen
+
+.PHONY: all provider deps test-deps build release run test fuzz-smoke release-smoke fuzz bench soak mcp-docs clean
 
 all: build
 

@@ -40,6 +40,12 @@ let package = Package(
         .target(name: "RTKQLSyntax", dependencies: ["RTKQLJSON"], swiftSettings: strictSettings),
         .target(name: "RTKQLProvider", resources: [.copy("Resources/providers")],
                 swiftSettings: strictSettings),
+        // The provider-data generator (`make provider`): spec/realtime_kit.yaml + spec/rtkql-overlay.yaml →
+        // the bundled cloudflare.json and docs/resources.md.
+        .target(name: "RTKQLProviderGen",
+                dependencies: ["RTKQLProvider", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strictSettings),
+        .executableTarget(name: "rtkql-provider-gen", dependencies: ["RTKQLProviderGen"], swiftSettings: strictSettings),
         .target(name: "RTKQLStorage", dependencies: ["CSQLite", "CSQLiteShims"],
                 swiftSettings: strictSettings),
         .target(name: "RTKQLTransport", dependencies: ["CCurl"], swiftSettings: strictSettings),
@@ -83,9 +89,13 @@ let package = Package(
                           path: "Benchmarks/rtkql-soak", swiftSettings: strictSettings),
 
         .testTarget(name: "RTKQLSyntaxTests", dependencies: ["RTKQLSyntax", "RTKQLStorage"], swiftSettings: strictSettings),
+        .testTarget(name: "RTKQLProviderGenTests", dependencies: ["RTKQLProviderGen", "RTKQLProvider"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "RTKQLStorageTests", dependencies: ["RTKQLStorage"], swiftSettings: strictSettings),
         .testTarget(name: "RTKQLSandboxTests",
-                    dependencies: ["RTKQLSandbox", "RTKQLTransport", "RTKQLStorage", .product(name: "Yams", package: "Yams")],
+                    dependencies: ["RTKQLSandbox", "RTKQLTransport", "RTKQLStorage", "RTKQLJSON", .product(name: "Yams", package: "Yams"),
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
                     swiftSettings: strictSettings),
         .testTarget(name: "RTKQLServerTests",
                     dependencies: ["RTKQLServer", "RTKQL", "RTKQLSandbox", "RTKQLStorage",

@@ -2,7 +2,7 @@
 // SQLite rows). Run with `make bench`, or:
 //   swift run -c release rtkql-benchmarks [RECORDINGS] [parser|materializer]  (default: both)
 import Foundation
-import RTKQL
+@_spi(Benchmarks) import RTKQL
 import RTKQLProvider
 import RTKQLSandbox
 import RTKQLStorage

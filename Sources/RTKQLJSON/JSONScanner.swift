@@ -3,9 +3,13 @@
 public struct JSONScanner {
     public let bytes: UnsafeBufferPointer<UInt8>
     public var position = 0
+    /// How deeply arrays and objects may nest before the reader refuses the document.
+    public let maximumDepth: Int
 
-    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// A reader of `bytes`; documents nested deeper than `maximumDepth` are refused.
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int = 512) {
         self.bytes = bytes
+        self.maximumDepth = maximumDepth
     }
 
     public var isAtEnd: Bool { position >= bytes.count }
@@ -252,7 +256,7 @@ public struct JSONScanner {
 
     /// Skips one value, validating it; returns its byte range.
     public mutating func skipValue(depth: Int = 0) throws(JSONError) -> Range<Int> {
-        guard depth < 512 else { throw error("JSON nested too deeply") }
+        guard depth <= maximumDepth else { throw error("JSON nested too deeply") }
         let byte = try peek()
         let start = position
         switch byte {
@@ -275,7 +279,7 @@ public struct JSONScanner {
 
     /// Reads one value as a tree.
     public mutating func readValue(depth: Int = 0) throws(JSONError) -> JSONValue {
-        guard depth < 512 else { throw error("JSON nested too deeply") }
+        guard depth <= maximumDepth else { throw error("JSON nested too deeply") }
         let byte = try peek()
         switch byte {
         case UInt8(ascii: "{"):

@@ -25,10 +25,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         hasher.combine(serialized)
     }
 
-    /// The member `key` of an object.
+    /// The member `key` of an object; when a key is repeated, the last one (as `JSON.parse` reads it).
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
+        return members.last { $0.key == key }?.value
     }
 
     /// The value at a dotted path (`paging.total_count`).
@@ -114,16 +114,20 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Parses JSON text.
     public static func parse(_ text: String) throws(JSONError) -> JSONValue {
-        let bytes = Array(text.utf8)
+        try parse(Array(text.utf8))
+    }
+
+    /// Parses JSON bytes; arrays and objects nested deeper than `maximumDepth` are refused.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = 512) throws(JSONError) -> JSONValue {
         let result: Result<JSONValue, JSONError> = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONError) -> JSONValue in try parse(buffer) }
+            Result { () throws(JSONError) -> JSONValue in try parse(buffer, maximumDepth: maximumDepth) }
         }
         return try result.get()
     }
 
-    /// Parses JSON bytes.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue {
-        var scanner = JSONScanner(bytes)
+    /// Parses JSON bytes; arrays and objects nested deeper than `maximumDepth` are refused.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int = 512) throws(JSONError) -> JSONValue {
+        var scanner = JSONScanner(bytes, maximumDepth: maximumDepth)
         let value = try scanner.readValue()
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error("unexpected text after the JSON value") }

@@ -115,10 +115,18 @@ enum BodyValidator {
             guard let number = Int64(text) else { throw fail(rangeText("an integer", property)) }
             if let minimum = property.minimum, Double(number) < minimum { throw fail(rangeText("an integer", property)) }
             if let maximum = property.maximum, Double(number) > maximum { throw fail(rangeText("an integer", property)) }
-        case (.number, .number): break
+        case (.number, .number(let text)):
+            guard let number = Double(text) else { throw fail(rangeText("a number", property)) }
+            if let minimum = property.minimum, number < minimum { throw fail(rangeText("a number", property)) }
+            if let maximum = property.maximum, number > maximum { throw fail(rangeText("a number", property)) }
         case (.boolean, .bool): break
         case (.object, .object): break
-        case (.array, .array): break
+        case (.array, .array(let elements)):
+            guard let items = property.items else { break }
+            for (index, element) in elements.enumerated() {
+                let item = BodyProperty(type: items.type, enum: items.enum)
+                try check(element, key: "\(key)[\(index)]", property: item, method: method)
+            }
         default:
             throw fail(property.type == .integer ? rangeText("an integer", property) : "a JSON \(property.type.rawValue)")
         }
@@ -143,6 +151,7 @@ enum BodyValidator {
         case (.number, .real(let number)): return .number(String(number))
         case (.number, .text(let text)) where Double(text) != nil: return .number(text)
         case (.boolean, .boolean(let flag)): return .bool(flag)
+        case (.boolean, .integer(let number)) where number == 0 || number == 1: return .bool(number == 1)
         case (.boolean, .text(let text)) where ["true", "false"].contains(text.lowercased()): return .bool(text.lowercased() == "true")
         case (.object, .text(let text)), (.array, .text(let text)):
             if let parsed = try? JSONValue.parse(text) { return parsed }

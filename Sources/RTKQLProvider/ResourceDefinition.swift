@@ -28,6 +28,17 @@ public struct ResourceDefinition: Sendable, Codable, Hashable {
     public func methods(for verb: SQLVerb) -> [MethodDefinition] {
         methods.filter { $0.sqlVerb == verb }
     }
+
+    /// A resource definition.
+    public init(name: String, title: String, description: String, fields: [FieldDefinition],
+                parameters: [ParameterDefinition], methods: [MethodDefinition]) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.fields = fields
+        self.parameters = parameters
+        self.methods = methods
+    }
 }
 
 /// The JSON-ish type of a field or parameter.
@@ -43,6 +54,8 @@ public struct FieldDefinition: Sendable, Codable, Hashable {
     public var title: String?
     public var `enum`: [String]?
     public var description: String
+    /// Whether the API may answer `null` for the field (OpenAPI `nullable`); absent means not declared.
+    public var nullable: Bool?
 
     /// How the type reads in DESCRIBE: `string (uuid)`, `object (title: StorageConfig)`.
     public var displayType: String {
@@ -60,6 +73,18 @@ public struct FieldDefinition: Sendable, Codable, Hashable {
         case .object, .array: return "JSON TEXT"
         }
     }
+
+    /// A field; format, title, enum and nullability default to absent.
+    public init(name: String, type: ValueType, format: String? = nil, title: String? = nil, enum values: [String]? = nil,
+                description: String, nullable: Bool? = nil) {
+        self.name = name
+        self.type = type
+        self.format = format
+        self.title = title
+        self.enum = values
+        self.description = description
+        self.nullable = nullable
+    }
 }
 
 /// The type of a parameter, shared by every method that takes it.
@@ -74,10 +99,31 @@ public struct ParameterDefinition: Sendable, Codable, Hashable {
     public var description: String
     /// The row field holding the same value (`recording_id` is the row's `id`), when there is one.
     public var field: String?
+
+    /// A parameter definition; the optional members default to absent.
+    public init(name: String, type: ValueType, format: String? = nil, enum values: [String]? = nil,
+                items: ItemsDefinition? = nil, minimum: Double? = nil, maximum: Double? = nil, description: String,
+                field: String? = nil) {
+        self.name = name
+        self.type = type
+        self.format = format
+        self.enum = values
+        self.items = items
+        self.minimum = minimum
+        self.maximum = maximum
+        self.description = description
+        self.field = field
+    }
 }
 
 /// The element type of an array parameter.
 public struct ItemsDefinition: Sendable, Codable, Hashable {
     public var type: ValueType
     public var `enum`: [String]?
+
+    /// Items of `type`, optionally limited to `enum`.
+    public init(type: ValueType, enum values: [String]? = nil) {
+        self.type = type
+        self.enum = values
+    }
 }

@@ -42,20 +42,12 @@ public final class SandboxServer: Sendable {
 
     /// Opens (and, when new, seeds) the state, binds, and returns once the server is listening.
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
-        let store = try RecordingStore(configuration: configuration)
-        let state = try await ServiceState(seed: configuration.seed, recordings: store)
-        let log = try RequestLog(path: configuration.logPath)
-        let handler = RequestHandler(
-            routes: ServiceRoutes.table(Services(recordings: store, state: state, perPageCap: configuration.perPageCap)).responder(),
-            auth: Auth(configuration: configuration),
-            faults: FaultInjector(configuration: configuration),
-            limiter: configuration.rateLimit.map(RateLimiter.init),
-            log: log)
+        let (responder, log) = try await SandboxServer.responder(configuration)
         var logger = Logger(label: "rtkql.sandbox")
         logger.logLevel = .critical
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let application = Application(
-            responder: CallbackResponder<SandboxContext> { request, context in await handler.respond(to: request, context: context) },
+            responder: responder,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: logger)
@@ -82,6 +74,18 @@ public final class SandboxServer: Sendable {
             }
         }
         throw SandboxError.stoppedBeforeListening
+    }
+
+    /// The service's routes behind its middleware, over the configuration's state (opened and, when new,
+    /// seeded), and the request log they write to: what the server serves, and what tests drive in process.
+    static func responder(_ configuration: SandboxConfiguration) async throws -> (RouterResponder<SandboxContext>, RequestLog) {
+        let store = try RecordingStore(configuration: configuration)
+        let state = try await ServiceState(seed: configuration.seed, recordings: store)
+        let log = try RequestLog(path: configuration.logPath)
+        let pipeline = Pipeline(auth: Auth(configuration: configuration), faults: FaultInjector(configuration: configuration),
+                                limiter: configuration.rateLimit.map(RateLimiter.init), log: log)
+        let services = Services(recordings: store, state: state, perPageCap: configuration.perPageCap)
+        return (ServiceRoutes.table(services, pipeline: pipeline).responder(), log)
     }
 
     /// Every request answered so far, oldest first.

@@ -55,7 +55,7 @@ import Testing
 
     @Test func appsAreIsolated() async throws {
         try await withSandbox { _, client in
-            let other = TestClient(baseURL: client.baseURL, app: SandboxConfiguration.demoAppIDs[1])
+            let other = client.forApp(SandboxConfiguration.demoAppIDs[1])
             let id = try #require(try await other.list("per_page=1").json["data"]?[0]?["id"]?.stringValue)
             #expect(try await other.get(id).status == 200)
             #expect(try await client.get(id).status == 404)

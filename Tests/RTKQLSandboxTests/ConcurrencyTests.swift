@@ -4,7 +4,7 @@ import Testing
 /// Concurrent mutations never corrupt state.
 @Suite struct ConcurrencyTests {
     @Test func concurrentPauseResumeOnDistinctRecordings() async throws {
-        try await withSandbox({ $0.meetingsPerApp = 60; $0.recordingsPerApp = 60 }) { _, client in
+        try await withNetworkSandbox({ $0.meetingsPerApp = 60; $0.recordingsPerApp = 60 }) { _, client in
             let meetings = Set(try await client.all().compactMap { $0["meeting"]?["id"]?.stringValue })
             let busy = Set(try await client.all("status=INVOKED,RECORDING,PAUSED").compactMap { $0["meeting"]?["id"]?.stringValue })
             let idle = Array(meetings.subtracting(busy).sorted().prefix(25))

@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Foundation
 import Testing
 @testable import RTKQLSandbox
@@ -118,7 +119,7 @@ import Testing
         let document = try OpenAPIDocument.load()
         let operation = try #require(document.operations.first { $0.id == "get_all_meetings" })
         let schema = try #require(operation.responses.first { $0.status == "200" }?.schema)
-        let answer = try JSONParser.parse(Array("""
+        let answer = try JSONValue.parseRequest(Array("""
             {"success":true,"data":[{"id":"not-a-uuid","created_at":"yesterday","updated_at":null,"status":"SLEEPING",
             "title":7,"session_keep_alive_time_in_secs":5}]}
             """.utf8))

@@ -10,7 +10,7 @@ import Testing
             var texts: [String] = []
             for query in DeterminismTests.queries {
                 texts.append(try await client.list(query).text)
-                let other = TestClient(baseURL: client.baseURL, app: SandboxConfiguration.demoAppIDs[1])
+                let other = client.forApp(SandboxConfiguration.demoAppIDs[1])
                 texts.append(try await other.list(query).text)
             }
             return texts

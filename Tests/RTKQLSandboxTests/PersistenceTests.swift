@@ -56,7 +56,7 @@ import Testing
         }
         try await withSandbox({ $0.dataPath = path; $0.appIDs = ["app-one"] }) { _, _ in }
         try await withSandbox({ $0.dataPath = path; $0.appIDs = ["app-one", "app-two"] }) { _, client in
-            let two = TestClient(baseURL: client.baseURL, app: "app-two")
+            let two = client.forApp("app-two")
             let result = try await two.list()
             #expect(result.json["paging"]?["total_count"]?.integerValue == 240)
         }

@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Testing
 @testable import RTKQLSandbox
 
@@ -6,7 +7,7 @@ import Testing
     @Test func everyListedRecordingConforms() async throws {
         try await withSandbox { _, client in
             for app in SandboxConfiguration.demoAppIDs {
-                let items = try await TestClient(baseURL: client.baseURL, app: app).all()
+                let items = try await client.forApp(app).all()
                 #expect(items.count == 240)
                 for item in items {
                     let problems = RecordingSchema.problems(item)
@@ -39,13 +40,13 @@ import Testing
     }
 
     @Test func schemaCheckCatchesDrift() throws {
-        let good = try #require(try? JSONParser.parse(Array(SchemaTests.sample.utf8)))
+        let good = try #require(try? JSONValue.parseRequest(Array(SchemaTests.sample.utf8)))
         #expect(RecordingSchema.problems(good) == [])
         let broken = SchemaTests.sample.replacingOccurrences(of: "\"UPLOADED\"", with: "\"DONE\"")
-        #expect(!RecordingSchema.problems(try JSONParser.parse(Array(broken.utf8))).isEmpty)
+        #expect(!RecordingSchema.problems(try JSONValue.parseRequest(Array(broken.utf8))).isEmpty)
         let reordered = SchemaTests.sample.replacingOccurrences(of: "\"file_size\":10,", with: "")
             .replacingOccurrences(of: "\"storage_config\":null", with: "\"storage_config\":null,\"file_size\":10")
-        #expect(!RecordingSchema.problems(try JSONParser.parse(Array(reordered.utf8))).isEmpty)
+        #expect(!RecordingSchema.problems(try JSONValue.parseRequest(Array(reordered.utf8))).isEmpty)
     }
 
     static let sample = """

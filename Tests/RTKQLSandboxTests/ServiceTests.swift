@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Testing
 @testable import RTKQLSandbox
 

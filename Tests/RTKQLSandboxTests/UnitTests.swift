@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Testing
 @testable import RTKQLSandbox
 
@@ -26,11 +27,11 @@ import Testing
 
     @Test func jsonParserAndWriter() throws {
         let text = "{\"b\":1,\"a\":[true,null,\"x\\n\\u00e9\"],\"c\":-2.5e3}"
-        let value = try JSONParser.parse(Array(text.utf8))
+        let value = try JSONValue.parseRequest(Array(text.utf8))
         #expect(value.keys == ["b", "a", "c"])
-        #expect(JSONWriter.render(value) == "{\"b\":1,\"a\":[true,null,\"x\\né\"],\"c\":-2.5e3}")
+        #expect(value.serialized == "{\"b\":1,\"a\":[true,null,\"x\\né\"],\"c\":-2.5e3}")
         for bad in ["{", "[1,]", "{\"a\" 1}", "01", "\"\\x\"", "tru"] {
-            #expect(throws: (any Error).self) { try JSONParser.parse(Array(bad.utf8)) }
+            #expect(throws: (any Error).self) { try JSONValue.parseRequest(Array(bad.utf8)) }
         }
     }
 

@@ -95,17 +95,19 @@ import Testing
                 WHERE c.relkind IN ('r','p','') AND n.nspname <> 'pg_catalog' AND n.nspname !~ '^pg_toast'
                 ORDER BY 1,2;
                 """)
-            #expect(tables.rows == [["realtime_kit", "recordings", "table", "rtkql"]])
+            // Every resource is a table, in name order; recordings is the 18th.
+            #expect(tables.rows.count == 27)
+            #expect(tables.rows[17] == ["realtime_kit", "recordings", "table", "rtkql"])
             let lookup = try await client.query("""
                 SELECT c.oid, n.nspname, c.relname FROM pg_catalog.pg_class c
                 LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relname OPERATOR(pg_catalog.~) '^(recordings)$' COLLATE pg_catalog.default
                 AND pg_catalog.pg_table_is_visible(c.oid) ORDER BY 2, 3;
                 """)
-            #expect(lookup.rows == [["16384", "realtime_kit", "recordings"]])
+            #expect(lookup.rows == [["16401", "realtime_kit", "recordings"]])
             let columns = try await client.query("""
                 SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull
-                FROM pg_catalog.pg_attribute a WHERE a.attrelid = '16384' AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
+                FROM pg_catalog.pg_attribute a WHERE a.attrelid = '16401' AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
                 """)
             #expect(columns.rows.count == 14)
             #expect(columns.rows[7] == ["invoked_time", "timestamp with time zone", "f"])
@@ -114,12 +116,13 @@ import Testing
                 SELECT quote_ident(table_name) AS "table" FROM information_schema.tables
                 WHERE quote_ident(table_schema) NOT IN ('information_schema', 'pg_catalog') ORDER BY table_name
                 """)
-            #expect(grafanaTables.rows == [["recordings"]])
+            #expect(grafanaTables.rows.count == 27)
+            #expect(grafanaTables.rows.contains(["recordings"]) && grafanaTables.rows.contains(["kit_meetings"]))
             let informationColumns = try await client.query("""
                 SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'recordings' LIMIT 2
                 """)
             #expect(informationColumns.rows == [["id", "text"], ["session_id", "text"]])
-            let none = try await client.query("SELECT pol.polname FROM pg_catalog.pg_policy pol WHERE pol.polrelid = '16384'")
+            let none = try await client.query("SELECT pol.polname FROM pg_catalog.pg_policy pol WHERE pol.polrelid = '16401'")
             #expect(none.types == "TCZ")
             await client.close()
         }

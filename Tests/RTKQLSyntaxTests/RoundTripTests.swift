@@ -29,7 +29,8 @@ import Testing
             .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("--") }
         #expect(queries.count >= 100)
         for template in queries {
-            var query = template.replacingOccurrences(of: "{R}", with: "cloudflare.realtime_kit.recordings")
+            var query = template.replacingOccurrences(of: "{RP}", with: "cloudflare.realtime_kit.recordings")
+                .replacingOccurrences(of: "{R}", with: "cloudflare.realtime_kit.recordings")
                 .replacingOccurrences(of: "{P}", with: "account_id = 'acc' AND app_id = 'app'")
                 .replacingOccurrences(of: "{ACCOUNT}", with: "acc").replacingOccurrences(of: "{APP}", with: "app")
             for alias in ["a", "b", "x"] {

@@ -156,31 +156,31 @@ import Testing
     @Test func interruptExitsWith130AndLeavesNoHalfWrittenFile() async throws {
         var configuration = SandboxConfiguration()
         configuration.latencyMs = 10_000
-        let server = try await SandboxServer.start(configuration)
-        defer { Task { await server.stop() } }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-int-\(UUID().uuidString).csv")
-        let process = Process()
-        process.executableURL = CLI.product("rtkql")
-        process.arguments = ["exec", "--api-base-url", server.baseURL, "--outfile", file.path, "-o", "csv",
-                             "SHOW PROVIDERS; SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CLOUDFLARE_API_TOKEN"] = SandboxConfiguration.demoToken
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        // Interrupt once the request is in flight (signal handling is set up by then), however slow the start.
-        let deadline = Date().addingTimeInterval(30)
-        while await server.peakConcurrentRequests() == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        let interrupted = Date()
-        process.interrupt()
-        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(process.terminationStatus == 130)
-        #expect(Date().timeIntervalSince(interrupted) < 8)
-        #expect(!FileManager.default.fileExists(atPath: file.path))
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(stderr.hasSuffix("interrupted\n"))
+        try await withSandboxServer(configuration) { server in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("rtkql-int-\(UUID().uuidString).csv")
+            let process = Process()
+            process.executableURL = CLI.product("rtkql")
+            process.arguments = ["exec", "--api-base-url", server.baseURL, "--outfile", file.path, "-o", "csv",
+                                 "SHOW PROVIDERS; SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = 'a' AND app_id = 'b'"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["CLOUDFLARE_API_TOKEN"] = SandboxConfiguration.demoToken
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = Pipe()
+            try process.run()
+            // Interrupt once the request is in flight (signal handling is set up by then), however slow the start.
+            let deadline = Date().addingTimeInterval(30)
+            while await server.peakConcurrentRequests() == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            let interrupted = Date()
+            process.interrupt()
+            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(process.terminationStatus == 130)
+            #expect(Date().timeIntervalSince(interrupted) < 8)
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(stderr.hasSuffix("interrupted\n"))
+        }
     }
 
     @Test func insecureWarns() async throws {

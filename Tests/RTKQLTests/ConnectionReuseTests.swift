@@ -67,15 +67,15 @@ import Testing
     }
 
     @Test func sequentialRequestsOverHTTP1ReuseTheConnection() async throws {
-        let server = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let url = "\(server.baseURL)/accounts/\(SandboxConfiguration.demoAccountID)/realtime/kit/\(SandboxConfiguration.demoAppIDs[0])/recordings"
-        let auth = HTTPHeader("Authorization", "Bearer \(SandboxConfiguration.demoToken)", sensitive: true)
-        var responses: [HTTPResponse] = []
-        for page in 1...4 { responses.append(try await client.send(HTTPRequest(method: "GET", url: "\(url)?page_no=\(page)", headers: [auth]))) }
-        #expect(responses.map(\.status) == [200, 200, 200, 200])
-        #expect(responses.map(\.httpVersion) == ["1.1", "1.1", "1.1", "1.1"])
-        #expect(responses.map(\.newConnections) == [1, 0, 0, 0])
+        try await withSandboxServer(SandboxConfiguration()) { server in
+            let client = HTTPClient()
+            let url = "\(server.baseURL)/accounts/\(SandboxConfiguration.demoAccountID)/realtime/kit/\(SandboxConfiguration.demoAppIDs[0])/recordings"
+            let auth = HTTPHeader("Authorization", "Bearer \(SandboxConfiguration.demoToken)", sensitive: true)
+            var responses: [HTTPResponse] = []
+            for page in 1...4 { responses.append(try await client.send(HTTPRequest(method: "GET", url: "\(url)?page_no=\(page)", headers: [auth]))) }
+            #expect(responses.map(\.status) == [200, 200, 200, 200])
+            #expect(responses.map(\.httpVersion) == ["1.1", "1.1", "1.1", "1.1"])
+            #expect(responses.map(\.newConnections) == [1, 0, 0, 0])
+        }
     }
 }

@@ -21,6 +21,33 @@ import Testing
         #expect(error?.message == "JSON nested too deeply")
     }
 
+    @Test func nestingLimitIsTheCallersToSet() throws {
+        let nested = { (depth: Int) in Array((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8) }
+        #expect(try JSONValue.parse(nested(65), maximumDepth: 64) != .null)
+        let error = #expect(throws: JSONError.self) { try JSONValue.parse(nested(66), maximumDepth: 64) }
+        #expect(error?.message == "JSON nested too deeply")
+        #expect(try JSONValue.parse(nested(400)) != .null)
+    }
+
+    @Test func repeatedKeyReadsAsTheLastOne() throws {
+        let value = try JSONValue.parse(#"{"a": 1, "b": 2, "a": 3}"#)
+        #expect(value["a"] == .number("3"))
+        #expect(value.serialized == #"{"a":1,"b":2,"a":3}"#)
+    }
+
+    @Test func writerBuildsTextPieceByPiece() {
+        var writer = JSONWriter()
+        writer.raw("{\"id\":")
+        writer.string("a\"b\n")
+        writer.raw(",\"x\":")
+        writer.optionalString(nil)
+        writer.raw(",\"v\":")
+        writer.value(.array([.number("1.50"), .bool(true)]))
+        writer.raw("}")
+        #expect(writer.text == #"{"id":"a\"b\n","x":null,"v":[1.50,true]}"#)
+        #expect(JSONWriter.quote("é\u{01}") == "\"é\\u0001\"")
+    }
+
     /// Skipping (iterative, used for fields copied as JSON text) must accept exactly what reading a tree
     /// accepts, and end at the same byte: checked on well-formed documents and on thousands of mutations.
     @Test func skippingAgreesWithReading() {

@@ -89,72 +89,72 @@ final class ScreenBuffer: Sendable {
     }
 
     @Test func multiLineQueryMetaCommandErrorAndHistory() async throws {
-        let server = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await server.stop() } }
-        let home = try temporaryHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let shell = try start(server, home: home)
-        defer { shell.close() }
-        let account = SandboxConfiguration.demoAccountID, app = SandboxConfiguration.demoAppIDs[0]
+        try await withSandboxServer(SandboxConfiguration()) { server in
+            let home = try temporaryHome()
+            defer { try? FileManager.default.removeItem(at: home) }
+            let shell = try start(server, home: home)
+            defer { shell.close() }
+            let account = SandboxConfiguration.demoAccountID, app = SandboxConfiguration.demoAppIDs[0]
 
-        var cursor = await shell.waitFor("rtkql> ")
-        #expect(cursor != nil, "no prompt: \(shell.text)")
-        shell.type("SELECT status, count(*) AS n\r")
-        cursor = await shell.waitFor("   ...> ", after: cursor)
-        #expect(cursor != nil, "no continuation prompt: \(shell.text)")
-        shell.type("FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(account)' AND app_id = '\(app)' AND status = 'ERRORED' GROUP BY 1;\r")
-        cursor = await shell.waitFor("| ERRORED |", after: cursor)
-        #expect(cursor != nil, "no result table: \(shell.text)")
-        cursor = await shell.waitFor("1 row in ", after: cursor)
+            var cursor = await shell.waitFor("rtkql> ")
+            #expect(cursor != nil, "no prompt: \(shell.text)")
+            shell.type("SELECT status, count(*) AS n\r")
+            cursor = await shell.waitFor("   ...> ", after: cursor)
+            #expect(cursor != nil, "no continuation prompt: \(shell.text)")
+            shell.type("FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(account)' AND app_id = '\(app)' AND status = 'ERRORED' GROUP BY 1;\r")
+            cursor = await shell.waitFor("| ERRORED |", after: cursor)
+            #expect(cursor != nil, "no result table: \(shell.text)")
+            cursor = await shell.waitFor("1 row in ", after: cursor)
 
-        shell.type(".output csv\r")
-        cursor = await shell.waitFor("rtkql> ", after: cursor)
-        shell.type("SELECT nope FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(account)' AND app_id = '\(app)';\r")
-        cursor = await shell.waitFor("error: no such column: nope", after: cursor)
-        #expect(cursor != nil, "no error shown: \(shell.text)")
-        cursor = await shell.waitFor("rtkql> ", after: cursor)
-        #expect(cursor != nil, "the error ended the session: \(shell.text)")
+            shell.type(".output csv\r")
+            cursor = await shell.waitFor("rtkql> ", after: cursor)
+            shell.type("SELECT nope FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(account)' AND app_id = '\(app)';\r")
+            cursor = await shell.waitFor("error: no such column: nope", after: cursor)
+            #expect(cursor != nil, "no error shown: \(shell.text)")
+            cursor = await shell.waitFor("rtkql> ", after: cursor)
+            #expect(cursor != nil, "the error ended the session: \(shell.text)")
 
-        // Up three times recalls the first statement; run it again, now as csv.
-        shell.type("\u{1B}[A\u{1B}[A\u{1B}[A\r")
-        cursor = await shell.waitFor("ERRORED,30", after: cursor)
-        #expect(cursor != nil, "history recall did not rerun the query: \(shell.text)")
+            // Up three times recalls the first statement; run it again, now as csv.
+            shell.type("\u{1B}[A\u{1B}[A\u{1B}[A\r")
+            cursor = await shell.waitFor("ERRORED,30", after: cursor)
+            #expect(cursor != nil, "history recall did not rerun the query: \(shell.text)")
 
-        // StackQL's shell words, and `--` inside a string is text, not a comment.
-        shell.type("help\r")
-        cursor = await shell.waitFor("Meta-commands:", after: cursor)
-        #expect(cursor != nil, "help did not print: \(shell.text)")
-        shell.type("SELECT 'a--b' AS x;\r")
-        cursor = await shell.waitFor("\na--b\r", after: cursor)  // the csv row, not the echoed input
-        #expect(cursor != nil, "the string was cut at --: \(shell.text)")
-        shell.type("\\q\r")
-        shell.process.waitUntilExit()
-        #expect(shell.process.terminationStatus == 0)
-        let history = try String(contentsOf: home.appendingPathComponent(".rtkql_history"), encoding: .utf8)
-        #expect(history.contains(".output\\040csv"))
-        #expect(history.contains("SELECT\\040'a--b'\\040AS\\040x;"))
+            // StackQL's shell words, and `--` inside a string is text, not a comment.
+            shell.type("help\r")
+            cursor = await shell.waitFor("Meta-commands:", after: cursor)
+            #expect(cursor != nil, "help did not print: \(shell.text)")
+            shell.type("SELECT 'a--b' AS x;\r")
+            cursor = await shell.waitFor("\na--b\r", after: cursor)  // the csv row, not the echoed input
+            #expect(cursor != nil, "the string was cut at --: \(shell.text)")
+            shell.type("\\q\r")
+            shell.process.waitUntilExit()
+            #expect(shell.process.terminationStatus == 0)
+            let history = try String(contentsOf: home.appendingPathComponent(".rtkql_history"), encoding: .utf8)
+            #expect(history.contains(".output\\040csv"))
+            #expect(history.contains("SELECT\\040'a--b'\\040AS\\040x;"))
+        }
     }
 
     @Test func interruptCancelsASlowQueryAndReturnsToThePrompt() async throws {
         var configuration = SandboxConfiguration()
         configuration.latencyMs = 10_000
-        let server = try await SandboxServer.start(configuration)
-        defer { Task { await server.stop() } }
-        let home = try temporaryHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let shell = try start(server, home: home)
-        defer { shell.close() }
-        var cursor = await shell.waitFor("rtkql> ")
-        shell.type("SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(SandboxConfiguration.demoAccountID)' AND app_id = '\(SandboxConfiguration.demoAppIDs[0])';\r")
-        try await Task.sleep(for: .milliseconds(700))
-        let interrupted = Date()
-        shell.process.interrupt()
-        cursor = await shell.waitFor("cancelled", after: cursor)
-        #expect(cursor != nil, "no cancellation: \(shell.text)")
-        cursor = await shell.waitFor("rtkql> ", after: cursor)
-        #expect(cursor != nil, "no prompt after cancelling: \(shell.text)")
-        #expect(Date().timeIntervalSince(interrupted) < 8, "the request was not aborted")
-        shell.type("SELECT 41 + 1 AS answer;\r")
-        #expect(await shell.waitFor("|     42 |", after: cursor) != nil, "the shell did not go on: \(shell.text)")
+        try await withSandboxServer(configuration) { server in
+            let home = try temporaryHome()
+            defer { try? FileManager.default.removeItem(at: home) }
+            let shell = try start(server, home: home)
+            defer { shell.close() }
+            var cursor = await shell.waitFor("rtkql> ")
+            shell.type("SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE account_id = '\(SandboxConfiguration.demoAccountID)' AND app_id = '\(SandboxConfiguration.demoAppIDs[0])';\r")
+            try await Task.sleep(for: .milliseconds(700))
+            let interrupted = Date()
+            shell.process.interrupt()
+            cursor = await shell.waitFor("cancelled", after: cursor)
+            #expect(cursor != nil, "no cancellation: \(shell.text)")
+            cursor = await shell.waitFor("rtkql> ", after: cursor)
+            #expect(cursor != nil, "no prompt after cancelling: \(shell.text)")
+            #expect(Date().timeIntervalSince(interrupted) < 8, "the request was not aborted")
+            shell.type("SELECT 41 + 1 AS answer;\r")
+            #expect(await shell.waitFor("|     42 |", after: cursor) != nil, "the shell did not go on: \(shell.text)")
+        }
     }
 }

@@ -10,30 +10,30 @@ import Testing
     let auth = HTTPHeader("Authorization", "Bearer \(SandboxConfiguration.demoToken)", sensitive: true)
 
     @Test func getReturnsStatusHeadersAndBody() async throws {
-        let server = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let response = try await client.send(HTTPRequest(
-            method: "GET", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings?per_page=2", headers: [auth]))
-        #expect(response.status == 200)
-        #expect(response.headers["content-type"] == "application/json; charset=utf-8")
-        #expect(response.bodyText.hasPrefix("{\"success\":true,\"data\":["))
-        let log = await server.requests()
-        #expect(log.map(\.query) == ["per_page=2"] as [String?])
+        try await withSandboxServer(SandboxConfiguration()) { server in
+            let client = HTTPClient()
+            let response = try await client.send(HTTPRequest(
+                method: "GET", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings?per_page=2", headers: [auth]))
+            #expect(response.status == 200)
+            #expect(response.headers["content-type"] == "application/json; charset=utf-8")
+            #expect(response.bodyText.hasPrefix("{\"success\":true,\"data\":["))
+            let log = await server.requests()
+            #expect(log.map(\.query) == ["per_page=2"] as [String?])
+        }
     }
 
     @Test func putSendsTheBody() async throws {
-        let server = try await SandboxServer.start(SandboxConfiguration())
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let body = Array(#"{"action":"pause"}"#.utf8)
-        let response = try await client.send(HTTPRequest(
-            method: "PUT", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings/no-such-recording",
-            headers: [auth, HTTPHeader("Content-Type", "application/json")], body: body))
-        #expect(response.status == 404)
-        let log = await server.requests()
-        #expect(log.first?.method == "PUT")
-        #expect(log.first?.body == #"{"action":"pause"}"#)
+        try await withSandboxServer(SandboxConfiguration()) { server in
+            let client = HTTPClient()
+            let body = Array(#"{"action":"pause"}"#.utf8)
+            let response = try await client.send(HTTPRequest(
+                method: "PUT", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings/no-such-recording",
+                headers: [auth, HTTPHeader("Content-Type", "application/json")], body: body))
+            #expect(response.status == 404)
+            let log = await server.requests()
+            #expect(log.first?.method == "PUT")
+            #expect(log.first?.body == #"{"action":"pause"}"#)
+        }
     }
 
     @Test func connectionRefusedIsATransportError() async throws {
@@ -48,20 +48,20 @@ import Testing
     @Test func cancellingTheTaskAbortsTheTransfer() async throws {
         var configuration = SandboxConfiguration()
         configuration.latencyMs = 5_000
-        let server = try await SandboxServer.start(configuration)
-        defer { Task { await server.stop() } }
-        let client = HTTPClient()
-        let request = HTTPRequest(method: "GET", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings", headers: [auth])
-        let started = Date()
-        let task = Task { try await client.send(request) }
-        try await Task.sleep(for: .milliseconds(200))
-        task.cancel()
-        let result = await task.result
-        guard case .failure(let error as TransportError) = result else {
-            Issue.record("expected a cancellation, got \(result)")
-            return
+        try await withSandboxServer(configuration) { server in
+            let client = HTTPClient()
+            let request = HTTPRequest(method: "GET", url: "\(server.baseURL)/accounts/\(account)/realtime/kit/\(app)/recordings", headers: [auth])
+            let started = Date()
+            let task = Task { try await client.send(request) }
+            try await Task.sleep(for: .milliseconds(200))
+            task.cancel()
+            let result = await task.result
+            guard case .failure(let error as TransportError) = result else {
+                Issue.record("expected a cancellation, got \(result)")
+                return
+            }
+            #expect(error.kind == .cancelled)
+            #expect(Date().timeIntervalSince(started) < 4.5)
         }
-        #expect(error.kind == .cancelled)
-        #expect(Date().timeIntervalSince(started) < 4.5)
     }
 }

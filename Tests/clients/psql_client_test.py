@@ -37,7 +37,8 @@ expect("-[ RECORD 1 ]------+-------------------------------------" in out
        and "recording_duration | 4973" in out, "\\x prints expanded records", out + err)
 
 code, out, err = psql("-c", "\\dt")
-expect(" realtime_kit | recordings | table | rtkql" in out and "(1 row)" in out, "\\dt lists the resources", out + err)
+relations = [[cell.strip() for cell in line.split("|")] for line in out.splitlines() if line.count("|") == 3]
+expect(["realtime_kit", "recordings", "table", "rtkql"] in relations and "(27 rows)" in out, "\\dt lists the resources", out + err)
 
 code, out, err = psql("-c", "\\d recordings")
 expect('Table "realtime_kit.recordings"' in out

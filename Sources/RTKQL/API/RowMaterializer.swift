@@ -3,8 +3,8 @@ import RTKQLStorage
 
 /// Loads response pages of a resource into a SQLite table, the way the engine does for each
 /// resource reference: streamed field by field into one prepared INSERT, in one transaction.
-/// Exposed for benchmarks and for programs that fetch pages themselves.
-public struct RowMaterializer: Sendable {
+/// A benchmark hook (`@_spi(Benchmarks) import RTKQL`), not part of the library's API.
+@_spi(Benchmarks) public struct RowMaterializer: Sendable {
     let decoder: PageDecoder
     let fields: [FieldDefinition]
     let loaded: [String]
@@ -25,25 +25,20 @@ public struct RowMaterializer: Sendable {
         let loader = try TableLoader(database: database, tableName: table, fields: fields, loading: loaded)
         try loader.begin()
         let decoder = self.decoder
-        do {
-            try await withThrowingTaskGroup(of: (Int, DecodedPage).self) { group in
-                var launched = 0
-                var nextToInsert = 0
-                var ready: [Int: DecodedPage] = [:]
-                while true {
-                    while launched < pages.count, launched - nextToInsert - ready.count < max(1, concurrency) {
-                        let (index, page) = (launched, pages[launched])
-                        group.addTask { (index, try decoder.decodePage(page)) }
-                        launched += 1
-                    }
-                    guard let (index, decoded) = try await group.next() else { break }
-                    ready[index] = decoded
-                    while let page = ready.removeValue(forKey: nextToInsert) {
-                        try loader.insert(page)
-                        nextToInsert += 1
-                    }
-                }
+        var failure: (any Error)?
+        await orderedConcurrentMap(pages, limit: concurrency, { page in
+            Result { try decoder.decodePage(page) }
+        }, consume: { _, decoded in
+            do {
+                try loader.insert(try decoded.get())
+                return true
+            } catch {
+                failure = error
+                return false
             }
+        })
+        do {
+            if let failure { throw failure }
             try loader.commit()
         } catch {
             loader.rollback()

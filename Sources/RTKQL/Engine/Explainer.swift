@@ -22,9 +22,22 @@ struct Explainer {
                 try ReplacePlanner(resolver: resolver, boundParameters: boundParameters).plan(replace, text: text)
             }
             return try OperationListing.list(plan.requests, sender: sender)
+        case .update(let update):
+            var planner = ReplacePlanner(resolver: resolver, boundParameters: boundParameters)
+            planner.verb = .update
+            let plan = try RTKQLError.planning { try planner.plan(update, text: text) }
+            return try OperationListing.list(plan.requests, sender: sender)
+        case .delete(let delete):
+            var planner = ReplacePlanner(resolver: resolver, boundParameters: boundParameters)
+            planner.verb = .delete
+            let replace = ReplaceStatement(resource: delete.resource, assignments: [], whereClause: delete.whereClause, returning: delete.returning)
+            let plan = try RTKQLError.planning { try planner.plan(replace, text: text) }
+            return try OperationListing.list(plan.requests, sender: sender)
         case .select:
             break
-        case .exec, .insert, .update, .delete, .purge:
+        case .insert:
+            throw .invalid(message: "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests")
+        case .exec, .purge:
             throw RTKQLError.notSupportedYet(parsed.statement)
         default:
             throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")

@@ -1,8 +1,8 @@
 import RTKQLSyntax
 
 extension RTKQLError {
-    /// The error for a statement the parser accepts but the engine does not run yet: INSERT, UPDATE,
-    /// DELETE, PURGE, and EXEC with RETURNING.
+    /// The error for a statement the parser accepts but the engine does not run yet: PURGE, and EXEC with
+    /// RETURNING.
     static func notSupportedYet(_ statement: RTKQLSyntax.Statement) -> RTKQLError {
         switch statement {
         case .insert: return .invalid(message: "INSERT is not supported yet")

@@ -53,7 +53,24 @@ struct StatementDispatcher {
         case .exec(let exec) where exec.returning == nil:
             let executor = ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters)
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in try await executor.run(exec) })
-        case .exec, .insert, .update, .delete, .purge:
+        case .update(let update):
+            let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control, verb: .update)
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
+                try await executor.run(update, text: text)
+            })
+        case .delete(let delete):
+            let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control, verb: .delete)
+            let replace = ReplaceStatement(resource: delete.resource, assignments: [], whereClause: delete.whereClause,
+                                           returning: delete.returning)
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
+                try await executor.run(replace, text: text)
+            })
+        case .insert(let insert):
+            let executor = InsertExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
+                try await executor.run(insert, text: text)
+            })
+        case .exec, .purge:
             throw RTKQLError.notSupportedYet(parsed.statement)
         }
     }

@@ -55,7 +55,7 @@ struct PageDecoder: Sendable {
     let fieldNames: [[UInt8]]
     /// Where rows sit (`data`, or `data.recording`).
     let rowsPath: [String]
-    /// Where the total count sits (`paging.total_count`), when the method pages.
+    /// Where the total count sits (`paging.total_count`, `data.paging.total_count`), when the answer tells it.
     let totalPath: [String]?
 
     init(fields: [String], rowsPath: String, totalPath: String?) {
@@ -108,9 +108,12 @@ struct PageDecoder: Sendable {
                             return
                         }
                     }
-                    if let totalPath, depth == 0, key == totalPath[0] {
+                    // The total sits beside the rows (`paging.total_count`) or inside the object that holds
+                    // them (`data.paging.total_count`): anywhere along the rows' path.
+                    if let totalPath, depth < totalPath.count, key == totalPath[depth],
+                       totalPath.prefix(depth) == rowsPath.prefix(depth) {
                         let value = try scanner.readValue()
-                        summary.totalCount = value.value(at: totalPath.dropFirst().joined(separator: "."))?.intValue
+                        summary.totalCount = value.value(at: totalPath.dropFirst(depth + 1).joined(separator: "."))?.intValue
                         return
                     }
                     _ = try scanner.skipValue()

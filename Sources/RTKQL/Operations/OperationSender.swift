@@ -24,25 +24,14 @@ struct OperationSender {
         for operation in operations { requests.append(try httpRequest(for: operation)) }
         let api = engine.apiClient
         let idempotent = operations.first?.method.isIdempotent ?? false
-        let window = max(1, engine.configuration.concurrency)
-        return await withTaskGroup(of: (Int, Result<HTTPResponse, RTKQLError>).self) { group in
-            // Tasks are added inline (no nested function capturing `group`; see ResourceLoader).
-            var outcomes = [OperationOutcome?](repeating: nil, count: requests.count)
-            var launched = 0
-            while launched < min(window, requests.count) {
-                let (index, request) = (launched, requests[launched])
-                launched += 1
-                group.addTask { [index, request] in (index, await api.result(of: request, idempotent: idempotent)) }
-            }
-            while let (index, result) = await group.next() {
-                outcomes[index] = OperationOutcome(request: requests[index], result: result)
-                if launched < requests.count {
-                    let (nextIndex, nextRequest) = (launched, requests[launched])
-                    launched += 1
-                    group.addTask { [nextIndex, nextRequest] in (nextIndex, await api.result(of: nextRequest, idempotent: idempotent)) }
-                }
-            }
-            return outcomes.compactMap { $0 }
-        }
+        var outcomes: [OperationOutcome] = []
+        outcomes.reserveCapacity(requests.count)
+        await orderedConcurrentMap(requests, limit: engine.configuration.concurrency, { request in
+            await api.result(of: request, idempotent: idempotent)
+        }, consume: { index, result in
+            outcomes.append(OperationOutcome(request: requests[index], result: result))
+            return true
+        })
+        return outcomes
     }
 }

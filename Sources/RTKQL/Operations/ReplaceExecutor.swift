@@ -1,16 +1,19 @@
 import RTKQLJSON
 import RTKQLPlanning
+import RTKQLProvider
 import RTKQLStorage
 import RTKQLSyntax
 import RTKQLTransport
 
-/// Runs REPLACE: resolves `IN (SELECT ...)` targets, validates everything, then sends one request
-/// per target and reports each target's outcome.
+/// Runs REPLACE (PUT), UPDATE (PATCH) and DELETE: resolves `IN (SELECT ...)` targets, validates everything,
+/// then sends one request per target and reports each target's outcome.
 struct ReplaceExecutor {
     let engine: Engine
     let resolver: ResourceResolver
     let arguments: StatementArguments
     let control: StatementControl
+    /// The SQL verb run: `.replace`, `.update` or `.delete`.
+    var verb: SQLVerb = .replace
     var boundParameters: [String: RawValue] { arguments.plannerValues }
 
     func run(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
@@ -33,7 +36,7 @@ struct ReplaceExecutor {
             return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
         }
         let outcomes = try await OperationSender(engine: engine).send(plan.requests)
-        var result = try report(outcomes, plan: plan, statement: statement, text: text)
+        var result = try report(outcomes, plan: plan, returning: statement.returning, text: text)
         result.requestCount = requests + outcomes.count
         return result
     }
@@ -58,7 +61,7 @@ struct ReplaceExecutor {
         return queries
     }
 
-    private func runSubquery(_ query: Query, text: String) async throws(RTKQLError) -> QueryResult {
+    func runSubquery(_ query: Query, text: String) async throws(RTKQLError) -> QueryResult {
         let plan = try RTKQLError.planning {
             try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: query.range)
         }
@@ -71,16 +74,17 @@ struct ReplaceExecutor {
     private func planReplace(_ statement: ReplaceStatement, text: String,
                              subqueryValues: [SourceRange: [RawValue]]) throws(RTKQLError) -> ReplacePlan {
         try RTKQLError.planning {
-            try ReplacePlanner(resolver: resolver, boundParameters: boundParameters, subqueryValues: subqueryValues)
-                .plan(statement, text: text)
+            var planner = ReplacePlanner(resolver: resolver, boundParameters: boundParameters, subqueryValues: subqueryValues)
+            planner.verb = verb
+            return try planner.plan(statement, text: text)
         }
     }
 
-    private func report(_ outcomes: [OperationOutcome], plan: ReplacePlan, statement: ReplaceStatement,
-                        text: String) throws(RTKQLError) -> QueryResult {
+    func report(_ outcomes: [OperationOutcome], plan: ReplacePlan, returning: [ResultColumn]?,
+                text: String) throws(RTKQLError) -> QueryResult {
         let fields = plan.resource.resource.fields
         let rowsPath = plan.method.response.rows
-        let returning = statement.returning.map { ReturningEvaluator(fields: fields, returning: $0, text: text) }
+        let returning = returning.map { ReturningEvaluator(fields: fields, returning: $0, text: text) }
 
         // One target: its error is the statement's error; its RETURNING is the result.
         if plan.targetParameter == nil, outcomes.count == 1, let only = outcomes.first {

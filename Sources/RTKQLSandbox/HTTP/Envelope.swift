@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// The response envelopes of the reference, as JSON text.
 enum Envelope {
     /// `{"success":true,"data":<data>}`.

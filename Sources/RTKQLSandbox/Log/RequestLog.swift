@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Foundation
 
 /// Every request the sandbox answered, in memory and (optionally) as JSON lines in a file; and how

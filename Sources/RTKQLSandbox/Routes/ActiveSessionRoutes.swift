@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// `/meetings/{meeting_id}/active-session`: the meeting's LIVE session, and the actions on the people in it
 /// (kick, kick all, mute, mute all) and polls. A kicked participant leaves the session; mute sets their flag.
 enum ActiveSessionRoutes {

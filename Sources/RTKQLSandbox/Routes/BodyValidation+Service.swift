@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// The checks the service's request bodies need beyond the recordings' ones.
 extension BodyValidator {
     /// The value of a required property (`"key" is required` when missing or null).
@@ -42,7 +43,7 @@ extension BodyValidator {
     /// A number (whole or not) within `range`.
     static func number(_ value: JSONValue?, _ path: String, in range: ClosedRange<Double>) throws -> Double? {
         guard let value else { return nil }
-        guard case .number(let number, _) = value else { throw APIError.badRequest("\"\(path)\" must be a number") }
+        guard let number = value.doubleValue else { throw APIError.badRequest("\"\(path)\" must be a number") }
         if number < range.lowerBound { throw APIError.badRequest("\"\(path)\" must be greater than or equal to \(Int(range.lowerBound))") }
         if number > range.upperBound { throw APIError.badRequest("\"\(path)\" must be less than or equal to \(Int(range.upperBound))") }
         return number

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// Joi-like checks of JSON request bodies, producing Dyte-style messages (`"meeting_id" is required`).
 struct BodyValidator {
     let object: JSONValue
@@ -5,7 +6,7 @@ struct BodyValidator {
     /// Parses a body that must be a JSON object; an empty body counts as `{}`.
     static func parseObject(_ body: [UInt8]) throws -> BodyValidator {
         if body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return BodyValidator(object: .object([])) }
-        guard let value = try? JSONParser.parse(body) else { throw APIError.badRequest("request body is not valid JSON") }
+        guard let value = try? JSONValue.parseRequest(body) else { throw APIError.badRequest("request body is not valid JSON") }
         guard case .object = value else { throw APIError.badRequest("\"value\" must be of type object") }
         return BodyValidator(object: value)
     }

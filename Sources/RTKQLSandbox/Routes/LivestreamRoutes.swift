@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// Livestreams: the app's list (paging inside `data`), independent livestreams, one livestream and its
 /// sessions, and a meeting's livestream (start, the active one, stop, its history); the livestream runs of a
 /// session.

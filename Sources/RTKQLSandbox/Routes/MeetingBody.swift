@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// The meeting bodies of `POST /meetings`, `PUT /meetings/{id}` and `PATCH /meetings/{id}`, validated and
 /// applied to a meeting.
 enum MeetingBody {
@@ -48,7 +49,7 @@ enum MeetingBody {
                 _ = try BodyValidator.oneOf(transcription["language"], "ai_config.transcription.language", languages)
                 _ = try BodyValidator.bool(transcription["profanity_filter"], "ai_config.transcription.profanity_filter")
             }
-            let current = (try? JSONParser.parse(Array(meeting.aiConfig.utf8))) ?? .object([])
+            let current = (try? JSONValue.parseRequest(Array(meeting.aiConfig.utf8))) ?? .object([])
             meeting.aiConfig = current.merging(ai).rendered
         }
     }

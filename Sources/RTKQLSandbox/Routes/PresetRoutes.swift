@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// `/presets`: list (paged), create, get, update (PATCH, merged key by key), delete.
 enum PresetRoutes {
     static func register(on app: RouteGroup, _ services: Services) {

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// The filters and order of `GET /sessions`.
 struct SessionFilter: Sendable {
     var status: String?

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// `/sessions`: list (rows in `data.sessions`, no paging object; `page_no`/`per_page` honoured), one session,
 /// its participants (`data.participants`), one participant, chat, transcript and summary links, asking for a
 /// summary, and the peer report of one participant's stay.

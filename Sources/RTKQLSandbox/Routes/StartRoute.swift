@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// `POST /recordings`: validates the start body of the reference.
 enum StartRoute {
     static func parse(_ body: [UInt8]) throws -> StartRequest {
@@ -55,6 +56,6 @@ enum StartRoute {
         for secret in ["access_key", "secret", "password", "private_key"] {
             _ = try BodyValidator.string(storage[secret], "storage_config.\(secret)")
         }
-        return JSONWriter.render(.object(kept))
+        return JSONValue.object(kept).serialized
     }
 }

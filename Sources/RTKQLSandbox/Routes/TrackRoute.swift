@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// `POST /recordings/track`: accepts both body generations of the reference.
 ///
 /// Older: `{meeting_id, layers: {"default": {outputs: [{type: REALTIMEKIT_BUCKET|STORAGE_CONFIG}]}}, max_seconds}`.

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// `page_no` / `per_page` as the schemas declare them: numbers, minimum 0, empty value allowed (0 or empty
 /// mean the first page and the default size); `per_page` is clamped to the configured cap.
 struct Paging: Sendable {

@@ -10,6 +10,11 @@ final class RouteTable {
 
     /// Every declared route; the handlers.
     let router = Router(context: SandboxContext.self)
+
+    /// A table whose routes (and unrouted requests) pass through `pipeline` first.
+    init(pipeline: Pipeline) {
+        pipeline.install(on: router)
+    }
     /// Every declared path, for every method: tells a wrong method (405) from an unknown path (400 / 7000).
     private let paths = Router(context: SandboxContext.self)
     private var declaredPaths: Set<String> = []

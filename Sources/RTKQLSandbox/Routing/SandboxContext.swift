@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// The per-request state the routes see: the body already read by the pipeline, the parsed query string,
+/// The per-request state the routes see: the body already read by the request-log step, the parsed query string,
 /// the request's clock reading and the fault plan's verdict on spoiling a successful answer.
 struct SandboxContext: RequestContext {
     var coreContext: CoreRequestContextStorage
@@ -12,6 +12,10 @@ struct SandboxContext: RequestContext {
     var now: Millis = 0
     /// Set when a successful answer to this request is to be spoiled (the malformed-rate knob).
     var malformed: FaultInjector.Malformed?
+    /// Whether the body was larger than the sandbox reads (answered 413).
+    var bodyTooLarge = false
+    /// What the fault knobs decided for this request (drawn by the latency step).
+    var faultPlan: FaultInjector.Plan?
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -1,7 +1,7 @@
 /// Every route of the service, by resource area, under `/client/v4/accounts/:account_id/realtime/kit`.
 enum ServiceRoutes {
-    static func table(_ services: Services) -> RouteTable {
-        let table = RouteTable()
+    static func table(_ services: Services, pipeline: Pipeline) -> RouteTable {
+        let table = RouteTable(pipeline: pipeline)
         let kit = table.group("/client/v4/accounts/:account_id/realtime/kit")
         let app = kit.group(":app_id")
         AppRoutes.register(on: kit, services)

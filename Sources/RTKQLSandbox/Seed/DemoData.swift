@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// Deterministic demo meetings and recordings: the same seed, app ID and counts give the same rows, byte for byte.
 ///
 /// Invoked times are spread over 2026-01-01...2026-10-31 UTC at whole seconds; nothing depends on the clock.
@@ -55,7 +56,7 @@ struct DemoData {
             createdAt: created, updatedAt: updated, recordOnStart: rng.chance(0.2), liveStreamOnStart: rng.chance(0.05),
             persistChat: rng.chance(0.5), summarizeOnEnd: rng.chance(0.3), transcribeOnEnd: rng.chance(0.3),
             sessionKeepAliveTimeInSecs: Int64(rng.pick([60, 120, 300, 600])),
-            recordingConfig: JSONWriter.render(recordingConfig))
+            recordingConfig: recordingConfig.serialized)
     }
 
     private static func recording(appID: String, meeting: MeetingRow, hasActive: inout Set<String>,
@@ -95,13 +96,13 @@ struct DemoData {
             startReason: RecordingJSON.reason(callerReason, callerID: appID))
         if rng.chance(0.2) {
             row.storageConfig = rng.chance(0.6)
-                ? JSONWriter.render(.object([
+                ? JSONValue.object([
                     ("type", .string("aws")), ("bucket", .string("acme-recordings")), ("region", .string("us-east-1")),
                     ("path", .string("rtk/\(slug(meeting.title))")),
-                ]))
-                : JSONWriter.render(.object([
+                ]).serialized
+                : JSONValue.object([
                     ("type", .string("gcs")), ("bucket", .string("rtk-archive")), ("path", .string("recordings")),
-                ]))
+                ]).serialized
         }
         switch status {
         case .uploaded, .uploading:

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// The `config`, `permissions` and `ui` of the demo presets: every property the preset schema requires.
 enum PresetTemplate {
     /// `permissions.plugins.config`: the published schema declares it a uuid string (with object properties
@@ -34,6 +35,6 @@ enum PresetTemplate {
         "config_diff":{}}}
         """
         // The literal is valid JSON by construction (tested in ServiceDataTests).
-        return (try? JSONParser.parse(Array(text.utf8))) ?? .object([])
+        return (try? JSONValue.parseRequest(Array(text.utf8))) ?? .object([])
     }
 }

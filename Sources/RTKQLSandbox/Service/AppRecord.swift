@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// An app of the account (`GET /apps`).
 struct AppRecord: Sendable {
     var id: String

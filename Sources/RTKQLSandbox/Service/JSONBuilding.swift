@@ -1,15 +1,10 @@
+import RTKQLJSON
 extension JSONValue {
     /// A string, or null when absent.
     static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     /// A date-time string (`2026-03-04T10:11:12.000Z`), or null when absent.
     static func time(_ millis: Millis?) -> JSONValue { millis.map { .string(Timestamp.format($0)) } ?? .null }
-
-    /// A whole number.
-    static func int(_ value: Int) -> JSONValue { .int(Int64(value)) }
-
-    /// A number with a fractional part (rendered by Swift's shortest form).
-    static func double(_ value: Double) -> JSONValue { .number(value, text: String(value)) }
 
     /// The object with `key` set to `value` (replaced in place when present, else appended).
     func setting(_ key: String, _ value: JSONValue) -> JSONValue {
@@ -37,7 +32,7 @@ extension JSONValue {
     }
 
     /// The JSON text.
-    var rendered: String { JSONWriter.render(self) }
+    var rendered: String { serialized }
 }
 
 extension JSONValue {

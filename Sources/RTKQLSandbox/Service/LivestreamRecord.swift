@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// A livestream (`/livestreams`): of a meeting, or independent (no meeting).
 struct LivestreamRecord: Sendable {
     var id: String

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// A participant added to a meeting (`/meetings/{id}/participants`).
 struct ParticipantRecord: Sendable {
     var id: String

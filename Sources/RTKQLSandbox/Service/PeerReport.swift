@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// What the sandbox reports about one participant's stay: a plausible, fixed device and network.
 enum PeerReport {
     /// `/sessions/{id}/participants/{id}`: the participant with `peer_stats` and `quality_stats`.

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// A preset (`/presets`): a name and its `config`, `permissions` and `ui` documents, kept as given.
 struct PresetRecord: Sendable {
     var id: String

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// A session of a meeting (`/sessions`): one per recording's `session_id`, plus the live ones.
 struct SessionRecord: Sendable {
     var id: String

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// A webhook (`/webhooks`).
 struct WebhookRecord: Sendable {
     var id: String

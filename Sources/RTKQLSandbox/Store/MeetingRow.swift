@@ -1,3 +1,4 @@
+import RTKQLJSON
 import RTKQLStorage
 
 /// One row of the `meetings` table.
@@ -87,9 +88,9 @@ struct MeetingRow: Sendable {
             ("session_keep_alive_time_in_secs", .int(sessionKeepAliveTimeInSecs)),
         ]
         if full {
-            let recording = (try? JSONParser.parse(Array(recordingConfig.utf8))) ?? .object([])
+            let recording = (try? JSONValue.parseRequest(Array(recordingConfig.utf8))) ?? .object([])
             members.append(("recording_config", recording.droppingNulls(keeping: ["storage_config"])))
-            members.append(("ai_config", (try? JSONParser.parse(Array(aiConfig.utf8))) ?? .object([])))
+            members.append(("ai_config", (try? JSONValue.parseRequest(Array(aiConfig.utf8))) ?? .object([])))
         }
         return .object(members)
     }

@@ -1,3 +1,4 @@
+import RTKQLJSON
 /// Renders a recording in the seed's field order.
 enum RecordingJSON {
     /// The 14 fields, in order; `stopped_time` null until stopped. With `reasons`, `start_reason` and

@@ -3,23 +3,31 @@ import RTKQLSyntax
 
 /// The PostgreSQL type of each provider field, by field name, for typing result columns that read a field
 /// directly (`SELECT invoked_time …` is timestamptz). A name is used only when the column's SQLite declared
-/// type is the one the field is stored with, and only when every resource's field of that name agrees.
+/// type is the one the field is stored with, and only when every resource's field of that name agrees — where
+/// some schemas give a string no format (plain text) and the others agree on one type (`created_at`: a
+/// date-time in most schemas), that type.
 struct FieldTypes: Sendable {
     private let types: [String: (sqliteType: String, type: PostgresType)]
 
     init(registry: ProviderRegistry) {
-        var types: [String: (sqliteType: String, type: PostgresType)] = [:]
-        var conflicting: Set<String> = []
+        var seen: [String: [(sqliteType: String, type: PostgresType)]] = [:]
         for resource in registry.allResources {
             for field in resource.resource.fields {
-                let entry = (sqliteType: field.sqliteType, type: PostgresType.of(field: field))
-                if let known = types[field.name], known.sqliteType != entry.sqliteType || known.type != entry.type {
-                    conflicting.insert(field.name)
-                }
-                types[field.name] = entry
+                seen[field.name, default: []].append((sqliteType: field.sqliteType, type: PostgresType.of(field: field)))
             }
         }
-        for name in conflicting { types[name] = nil }
+        var types: [String: (sqliteType: String, type: PostgresType)] = [:]
+        for (name, entries) in seen {
+            guard let first = entries.first, entries.allSatisfy({ $0.sqliteType == first.sqliteType }) else { continue }
+            var kinds: [PostgresType] = []
+            for entry in entries where !kinds.contains(entry.type) { kinds.append(entry.type) }
+            let specific = kinds.filter { $0 != .text }
+            if kinds.count == 1 {
+                types[name] = first
+            } else if specific.count == 1 {
+                types[name] = (sqliteType: first.sqliteType, type: specific[0])
+            }
+        }
         self.types = types
     }
 

@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Foundation
 @testable import RTKQLSandbox
 

@@ -1,8 +1,13 @@
+import RTKQLJSON
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 @testable import RTKQLSandbox
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Logging
 
 /// One HTTP exchange's outcome.
 struct HTTPResult: Sendable {
@@ -14,16 +19,31 @@ struct HTTPResult: Sendable {
     var text: String { String(decoding: data, as: UTF8.self) }
 
     /// The body parsed with the sandbox's order-keeping parser (`.null` when not JSON).
-    var json: JSONValue { (try? JSONParser.parse(Array(data))) ?? .null }
+    var json: JSONValue { (try? JSONValue.parseRequest(Array(data))) ?? .null }
 }
 
-/// A tiny URLSession client speaking to a sandbox over loopback.
+/// A tiny client speaking to a sandbox: over loopback with URLSession, or in process through
+/// Hummingbird's router test client (no socket) for tests that are not about the network.
 struct TestClient: Sendable {
+    /// How requests reach the sandbox.
+    enum Transport: Sendable {
+        case network
+        case inProcess(any TestClientProtocol)
+    }
+
     let baseURL: String
+    var transport: Transport = .network
     var account = SandboxConfiguration.demoAccountID
     var app = SandboxConfiguration.demoAppIDs[0]
 
     static let bearer = ["Authorization": "Bearer \(SandboxConfiguration.demoToken)"]
+
+    /// The same sandbox, speaking for another app.
+    func forApp(_ app: String) -> TestClient {
+        var other = self
+        other.app = app
+        return other
+    }
 
     /// `<base>/accounts/<account>/realtime/kit/<app>/recordings<suffix>`.
     func recordingsURL(_ suffix: String = "", account: String? = nil, app: String? = nil) -> String {
@@ -32,6 +52,26 @@ struct TestClient: Sendable {
 
     func send(_ method: String, _ url: String, body: String? = nil,
               headers: [String: String] = TestClient.bearer) async throws -> HTTPResult {
+        switch transport {
+        case .network: return try await sendOverNetwork(method, url, body: body, headers: headers)
+        case .inProcess(let client): return try await sendInProcess(client, method, url, body: body, headers: headers)
+        }
+    }
+
+    private func sendInProcess(_ client: any TestClientProtocol, _ method: String, _ uri: String, body: String?,
+                               headers: [String: String]) async throws -> HTTPResult {
+        var fields = HTTPFields()
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        if body != nil { fields[.contentType] = "application/json" }
+        let response = try await client.executeRequest(uri: uri, method: HTTPRequest.Method(method)!, headers: fields,
+                                                       body: body.map { ByteBuffer(string: $0) })
+        var answered: [String: String] = [:]
+        for field in response.headers { answered[field.name.canonicalName.lowercased()] = field.value }
+        return HTTPResult(status: Int(response.status.code), headers: answered, data: Data(response.body.readableBytesView))
+    }
+
+    private func sendOverNetwork(_ method: String, _ url: String, body: String?,
+                                 headers: [String: String]) async throws -> HTTPResult {
         guard let target = URL(string: url) else { throw URLError(.badURL) }
         var request = URLRequest(url: target)
         request.httpMethod = method
@@ -91,9 +131,39 @@ struct TestClient: Sendable {
     }
 }
 
-/// Starts a sandbox (demo data unless `configure` changes it), runs `body`, and always stops it.
+/// What a test may ask of the sandbox besides HTTP: its request log.
+struct SandboxHandle: Sendable {
+    let log: RequestLog
+
+    /// Every request answered so far, oldest first.
+    func requests() async -> [SandboxRequestRecord] { await log.all() }
+
+    /// The most requests served at the same time.
+    func peakConcurrentRequests() async -> Int { await log.peakInFlight }
+
+    /// Forgets the requests recorded so far.
+    func clearRequests() async { await log.clear() }
+}
+
+/// A sandbox (demo data unless `configure` changes it) driven in process through Hummingbird's router
+/// test client: the same routes and middleware as `rtkql sandbox`, without a socket.
 func withSandbox<T: Sendable>(_ configure: (inout SandboxConfiguration) -> Void = { _ in },
-                              _ body: (SandboxServer, TestClient) async throws -> T) async throws -> T {
+                              _ body: @escaping @Sendable (SandboxHandle, TestClient) async throws -> T) async throws -> T {
+    var configuration = SandboxConfiguration()
+    configure(&configuration)
+    let (responder, log) = try await SandboxServer.responder(configuration)
+    var logger = Logger(label: "rtkql.sandbox.test")
+    logger.logLevel = .critical
+    let application = Application(responder: responder, logger: logger)
+    return try await application.test(.router) { client in
+        try await body(SandboxHandle(log: log), TestClient(baseURL: "/client/v4", transport: .inProcess(client)))
+    }
+}
+
+/// Starts a sandbox on a loopback port, runs `body` against it over real connections, and always stops it:
+/// for the tests about the network (concurrent connections, what URLSession sees).
+func withNetworkSandbox<T: Sendable>(_ configure: (inout SandboxConfiguration) -> Void = { _ in },
+                                     _ body: (SandboxServer, TestClient) async throws -> T) async throws -> T {
     var configuration = SandboxConfiguration()
     configure(&configuration)
     let server = try await SandboxServer.start(configuration)

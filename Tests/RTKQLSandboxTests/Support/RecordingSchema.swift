@@ -1,3 +1,4 @@
+import RTKQLJSON
 @testable import RTKQLSandbox
 
 /// The recording object of `shared/reference/realtimekit-recordings-api.md`, as executable checks.

@@ -1,3 +1,4 @@
+import RTKQLJSON
 import Foundation
 @testable import RTKQLSandbox
 
@@ -36,7 +37,7 @@ struct SchemaValidator {
             guard let text = value.stringValue else { return found + ["\(path): \(value.typeName), not a string"] }
             found += format(text, schema["format"] as? String, path: path)
         case "number", "integer":
-            guard case .number(let number, _) = value else { return found + ["\(path): \(value.typeName), not a number"] }
+            guard let number = value.doubleValue else { return found + ["\(path): \(value.typeName), not a number"] }
             if schema["type"] as? String == "integer", number.rounded() != number { found.append("\(path): \(number) not an integer") }
             if let minimum = schema["minimum"] as? Double ?? (schema["minimum"] as? Int).map(Double.init), number < minimum {
                 found.append("\(path): \(number) below minimum \(minimum)")
@@ -93,7 +94,7 @@ struct SchemaValidator {
         switch value {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
-        case .number(_, let text): return text
+        case .number(let text): return text
         default: return value.rendered
         }
     }

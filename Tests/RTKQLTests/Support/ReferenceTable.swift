@@ -5,7 +5,8 @@ import RTKQLTransport
 
 /// Loads every recording of an app into a plain SQLite table `recordings`, the way a user's
 /// script would (sequential pages, JSON parsed into a tree), so rtkql's results can be compared
-/// with SQLite's over the same rows.
+/// with SQLite's over the same rows; `recordings_with_parameters` adds the `account_id` and `app_id`
+/// the listing was called with.
 enum ReferenceTable {
     static let fields = ["id", "session_id", "output_file_name", "audio_download_url", "download_url", "download_url_expiry",
                          "file_size", "invoked_time", "meeting", "recording_duration", "started_time", "status", "stopped_time",
@@ -40,6 +41,10 @@ enum ReferenceTable {
             }
             page += 1
         }
+        // The parameter columns the rows' calls were made with, as rtkql adds them (not part of `*`
+        // there, so kept out of `recordings` here).
+        try database.execute("CREATE TABLE recordings_with_parameters AS SELECT *, ? AS account_id, ? AS app_id FROM recordings",
+                             [.text(account), .text(app)])
         return database
     }
 

@@ -24,6 +24,7 @@ struct SandboxFixture {
 
     /// Starts a sandbox and an engine on it, runs `body`, and stops the sandbox before returning
     /// (whether `body` returned or threw).
+    @discardableResult
     static func with<T>(recordings: Int = 240, perPageCap: Int? = nil, concurrency: Int = 8,
                         configure: (inout EngineConfiguration) -> Void = { _ in },
                         _ body: (SandboxFixture) async throws -> T) async throws -> T {
@@ -46,5 +47,21 @@ struct SandboxFixture {
         await server.requests().map { record in
             "\(record.method) \(record.path)" + ((record.query ?? "").isEmpty ? "" : "?\(record.query ?? "")")
         }
+    }
+}
+
+/// Starts a sandbox with `configuration`, runs `body`, and stops the sandbox before returning (whether
+/// `body` returned or threw), so no test leaves a server behind it.
+@discardableResult
+func withSandboxServer<T>(_ configuration: SandboxConfiguration,
+                          _ body: (SandboxServer) async throws -> T) async throws -> T {
+    let server = try await SandboxServer.start(configuration)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
     }
 }
