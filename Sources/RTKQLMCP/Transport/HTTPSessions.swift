@@ -12,12 +12,14 @@ actor HTTPSessions {
 
     private let engine: Engine
     private let options: MCPOptions
+    private let maximumSessions: Int
     private var entries: [String: Entry] = [:]
     private var closed = false
 
-    init(engine: Engine, options: MCPOptions) {
+    init(engine: Engine, options: MCPOptions, maximumSessions: Int) {
         self.engine = engine
         self.options = options
+        self.maximumSessions = maximumSessions
     }
 
     /// The number of open client sessions.
@@ -35,6 +37,10 @@ actor HTTPSessions {
             return response
         }
         if sessionID == nil, request.method.uppercased() == "POST", let body = request.body, Self.isInitialize(body), !closed {
+            guard entries.count < maximumSessions else {
+                return .error(statusCode: 503, .internalError("too many MCP sessions: this server allows \(maximumSessions) "
+                                                              + "(--max-sessions); end one with DELETE first"))
+            }
             return await start(request)
         }
         if sessionID != nil {

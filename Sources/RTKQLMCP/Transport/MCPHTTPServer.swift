@@ -26,9 +26,10 @@ public final class MCPHTTPServer: Sendable {
         self.runTask = runTask
     }
 
-    /// Binds `host:port` and returns once the server is listening.
-    public static func start(engine: Engine, options: MCPOptions, host: String, port: Int) async throws -> MCPHTTPServer {
-        let sessions = HTTPSessions(engine: engine, options: options)
+    /// Binds `host:port` and returns once the server is listening; at most `maximumSessions` clients at once.
+    public static func start(engine: Engine, options: MCPOptions, host: String, port: Int,
+                             maximumSessions: Int = 100) async throws -> MCPHTTPServer {
+        let sessions = HTTPSessions(engine: engine, options: options, maximumSessions: maximumSessions)
         let router = Router()
         for method in [HTTPTypes.HTTPRequest.Method.post, .get, .delete] {
             router.on(RouterPath(path), method: method) { request, _ in

@@ -24,6 +24,9 @@ struct MCPCommand: AsyncParsableCommand {
                                valueName: "HOST:PORT"))
     var http: String?
 
+    @Option(name: .customLong("max-sessions"), help: "With --http: refuse new client sessions beyond this many.")
+    var maxSessions = 100
+
     @Option(name: .customLong("max-rows"), help: "The most rows a tool result carries (the note says how many there were).")
     var maxRows = 1000
 
@@ -41,6 +44,7 @@ struct MCPCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard maxRows >= 1 else { throw ValidationError("--max-rows must be at least 1") }
+        guard maxSessions >= 1 else { throw ValidationError("--max-sessions must be at least 1") }
         guard maxValueBytes >= 1024, maxStatementMemoryBytes >= 1 << 20 else {
             throw ValidationError("--max-value-bytes must be at least 1024 and --max-statement-memory-bytes at least 1048576")
         }
@@ -67,7 +71,8 @@ struct MCPCommand: AsyncParsableCommand {
             }
             let server: MCPHTTPServer
             do {
-                server = try await MCPHTTPServer.start(engine: engine, options: options, host: host, port: port)
+                server = try await MCPHTTPServer.start(engine: engine, options: options, host: host, port: port,
+                                                       maximumSessions: maxSessions)
             } catch {
                 StandardError.write("rtkql mcp: cannot listen on \(host):\(port): \(error)\n")
                 throw QueryFailure(exitCode: 1)
