@@ -1,4 +1,5 @@
 import NIOCore
+import RTKQLServer
 import Testing
 
 /// Bad input and runaway statements: each gets a clear error and leaves other connections alone.
@@ -125,6 +126,33 @@ import Testing
             #expect(try await other.query("SELECT 1").rows == [["1"]])
             await other.close()
             while fixture.server.connectionCount > 0 { try await Task.sleep(for: .milliseconds(50)) }
+        }
+    }
+
+    /// Clients that connect and never finish authenticating are let go after the authentication timeout
+    /// (the silent one and the one that stops halfway through SCRAM), with SQLSTATE 08006; an authenticated
+    /// client is not affected by it.
+    @Test(.timeLimit(.minutes(1))) func clientsThatDoNotAuthenticateInTimeAreClosed() async throws {
+        let verifier = try SCRAMVerifier(password: "secret")
+        try await ServerFixture.with(authentication: .scram(verifier), authenticationTimeout: .milliseconds(400)) { fixture in
+            let silent = try await WireClient(port: fixture.port)
+            let halfway = try await WireClient(port: fixture.port)
+            try await halfway.startup(user: "rtkql")
+            let challenge = try await halfway.next()
+            #expect(challenge?.type == "R")
+            for client in [silent, halfway] {
+                let error = try await client.next()
+                #expect(error?.type == "E")
+                #expect(error?.fields["C"] == "08006")
+                #expect(error?.fields["M"] == "authentication timed out")
+                #expect(try await client.next() == nil)
+            }
+        }
+        try await ServerFixture.with(authenticationTimeout: .milliseconds(200)) { fixture in
+            let client = try await WireClient.connected(port: fixture.port)
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(try await client.query("SELECT 1").rows == [["1"]])
+            await client.close()
         }
     }
 

@@ -77,6 +77,16 @@ public final class PostgresServer: Sendable {
             channel.channel.closeFuture.whenComplete { _ in
                 Task { await connection.control?.cancel() }
             }
+            // A client that has not authenticated in time is let go.
+            let timeout = context.configuration.authenticationTimeout
+            let watchdog = Task {
+                try await Task.sleep(for: timeout)
+                if await !connection.isAuthenticated {
+                    await connection.endForAuthenticationTimeout()
+                    try? await channel.channel.close()
+                }
+            }
+            defer { watchdog.cancel() }
             do {
                 for try await message in inbound {
                     let task = Task { await connection.handle(message) }

@@ -26,6 +26,10 @@ public struct ServerConfiguration: Sendable {
     public var maximumMessageSize: Int
     /// Template variables every session starts with (`{{ account_id }}` under `--sandbox`).
     public var sessionVariables: [String: String] = [:]
+    /// A connection that has not finished authenticating this long after it was accepted is closed
+    /// (PostgreSQL's `authentication_timeout`, one minute there too), so silent clients cannot hold
+    /// connection slots.
+    public var authenticationTimeout: Duration = .seconds(60)
 
     /// A configuration; see the properties for each setting.
     public init(host: String = "127.0.0.1", port: Int = 5433, user: String = "rtkql", authentication: Authentication,

@@ -58,6 +58,18 @@ actor Connection {
         try? await flush()
     }
 
+    /// Whether the client has authenticated (and may send queries).
+    var isAuthenticated: Bool {
+        if case .ready = phase { return true }
+        return false
+    }
+
+    /// Tells a client that took too long to authenticate why it is let go (SQLSTATE 08006).
+    func endForAuthenticationTimeout() async {
+        send(.error(ServerError(code: "08006", message: "authentication timed out", isFatal: true)))
+        try? await flush()
+    }
+
     /// Forgets the connection's session (the client left).
     func finish() {
         for portal in portals.values { portal.result?.close() }

@@ -52,11 +52,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-statement-memory-bytes"), help: "The most one statement's loaded rows may take.")
     var maxStatementMemoryBytes = 1 << 30
 
+    @Option(name: .customLong("authentication-timeout"),
+            help: "Close connections that have not authenticated within this many seconds.")
+    var authenticationTimeout = 60.0
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var templates: TemplateOptions
 
     func validate() throws {
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard authenticationTimeout > 0 else { throw ValidationError("--authentication-timeout must be more than 0 seconds") }
         guard maxMessageBytes >= 1024 else { throw ValidationError("--max-message-bytes must be at least 1024") }
         guard maxValueBytes >= 1024, maxStatementMemoryBytes >= 1 << 20 else {
             throw ValidationError("--max-value-bytes must be at least 1024 and --max-statement-memory-bytes at least 1048576")
@@ -70,6 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         var serverConfiguration = ServerConfiguration(host: host, port: port, user: user, authentication: try authentication(host: host),
                                                       tls: try tlsContext(), maximumConnections: maxConnections,
                                                       maximumMessageSize: maxMessageBytes)
+        serverConfiguration.authenticationTimeout = .milliseconds(Int64(authenticationTimeout * 1000))
         serverConfiguration.sessionVariables = connection.defaultVariables.merging(try templates.variables()) { _, given in given }
         let limits = StorageLimits(maximumValueBytes: maxValueBytes, maximumDatabaseBytes: maxStatementMemoryBytes)
         try await connection.withEngine(storageLimits: limits) { engine in

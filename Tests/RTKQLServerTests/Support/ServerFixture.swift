@@ -21,6 +21,7 @@ struct ServerFixture {
                         maximumConnections: Int = 100, maximumMessageSize: Int = 1 << 20,
                         storageLimits: StorageLimits = StorageLimits(maximumValueBytes: 1 << 20),
                         statementTimeout: Duration? = nil, sessionVariables: [String: String] = [:],
+                        authenticationTimeout: Duration = .seconds(60),
                         _ body: (ServerFixture) async throws -> T) async throws -> T {
         var sandboxConfiguration = SandboxConfiguration()
         sandboxConfiguration.latencyMs = latencyMs
@@ -32,6 +33,7 @@ struct ServerFixture {
         var configuration = ServerConfiguration(port: 0, authentication: authentication, maximumConnections: maximumConnections,
                                                 maximumMessageSize: maximumMessageSize)
         configuration.sessionVariables = sessionVariables
+        configuration.authenticationTimeout = authenticationTimeout
         configuration.tls = tls
         let server = try await PostgresServer.start(engine: Engine(configuration: engineConfiguration), configuration: configuration)
         let running = Task { _ = try? await server.run() }
