@@ -54,9 +54,13 @@ let package = Package(
         .target(name: "RTKQL",
                 dependencies: ["CSQLite", "RTKQLJSON", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport", "RTKQLPlanning"],
                 swiftSettings: strictSettings),
-        .target(name: "RTKQLSandbox",
-                dependencies: ["RTKQLStorage", "RTKQLJSON", .product(name: "Hummingbird", package: "hummingbird"),
+        // Starting and stopping a Hummingbird application (the sandbox, `rtkql mcp --http`).
+        .target(name: "RTKQLHTTPServing",
+                dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+                swiftSettings: strictSettings),
+        .target(name: "RTKQLSandbox",
+                dependencies: ["RTKQLStorage", "RTKQLJSON", "RTKQLHTTPServing", .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strictSettings),
         // The PostgreSQL wire-protocol server (`rtkql serve`): one Session per connection.
         .target(name: "RTKQLServer",
@@ -69,10 +73,9 @@ let package = Package(
                 swiftSettings: strictSettings),
         // The Model Context Protocol server (`rtkql mcp`): tools and resources for AI agents, one Session per client.
         .target(name: "RTKQLMCP",
-                dependencies: ["RTKQL", "RTKQLProvider", "RTKQLSyntax",
+                dependencies: ["RTKQL", "RTKQLProvider", "RTKQLSyntax", "RTKQLHTTPServing",
                                .product(name: "MCP", package: "swift-sdk"),
-                               .product(name: "Hummingbird", package: "hummingbird"),
-                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+                               .product(name: "Hummingbird", package: "hummingbird")],
                 swiftSettings: strictSettings),
         .executableTarget(name: "rtkql",
                           dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLServer", "RTKQLMCP", .product(name: "NIOSSL", package: "swift-nio-ssl"), "CEditLine", "CAllocatorTuning", .product(name: "Yams", package: "Yams"),

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Hummingbird
 import Logging
-import ServiceLifecycle
+import RTKQLHTTPServing
 
 /// A running RealtimeKit service (every operation under `/accounts/{account_id}/realtime/kit`) on loopback.
 ///
@@ -20,16 +20,13 @@ public final class SandboxServer: Sendable {
     public let configuration: SandboxConfiguration
 
     private let log: RequestLog
-    private let services: ServiceGroup
-    private let runTask: Task<Void, any Error>
+    private let application: ListeningApplication
 
-    private init(port: Int, configuration: SandboxConfiguration, log: RequestLog, services: ServiceGroup,
-                 runTask: Task<Void, any Error>) {
+    private init(port: Int, configuration: SandboxConfiguration, log: RequestLog, application: ListeningApplication) {
         self.port = port
         self.configuration = configuration
         self.log = log
-        self.services = services
-        self.runTask = runTask
+        self.application = application
         let host: String
         switch configuration.host {
         case "0.0.0.0", "": host = "127.0.0.1"
@@ -45,35 +42,17 @@ public final class SandboxServer: Sendable {
         let (responder, log) = try await SandboxServer.responder(configuration)
         var logger = Logger(label: "rtkql.sandbox")
         logger.logLevel = .critical
-        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let application = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            logger: logger)
-        // Stopped by a graceful shutdown, never by cancelling the serving task: SwiftNIO traps on a
-        // connection accepted but not yet served when its serving task is cancelled (swift-nio#2637).
-        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
-        let runTask = Task {
-            do {
-                try await services.run()
-                continuation.yield(.failure(SandboxError.stoppedBeforeListening))
-                continuation.finish()
-            } catch {
-                continuation.yield(.failure(error))
-                continuation.finish()
-                throw error
+        let application: ListeningApplication
+        do {
+            application = try await ListeningApplication.start(logger: logger) { onServerRunning in
+                Application(responder: responder,
+                            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+                            onServerRunning: onServerRunning, logger: logger)
             }
+        } catch is ListeningApplication.StoppedBeforeListening {
+            throw SandboxError.stoppedBeforeListening
         }
-        for await event in events {
-            switch event {
-            case .success(let port):
-                return SandboxServer(port: port, configuration: configuration, log: log, services: services, runTask: runTask)
-            case .failure(let error):
-                throw error
-            }
-        }
-        throw SandboxError.stoppedBeforeListening
+        return SandboxServer(port: application.port, configuration: configuration, log: log, application: application)
     }
 
     /// The service's routes behind its middleware, over the configuration's state (opened and, when new,
@@ -107,8 +86,7 @@ public final class SandboxServer: Sendable {
     /// Stops listening, lets the requests being served finish, and waits for the server to shut down.
     /// Safe to call more than once.
     public func stop() async {
-        await services.triggerGracefulShutdown()
-        _ = try? await runTask.value
+        await application.stop()
     }
 
     /// Serves until `stop()` is called or the process receives SIGINT or SIGTERM.
@@ -116,13 +94,13 @@ public final class SandboxServer: Sendable {
         let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [services] in Task { await services.triggerGracefulShutdown() } }
+            source.setEventHandler { [application] in Task { await application.triggerShutdown() } }
             source.resume()
             return source
         }
         defer { sources.forEach { $0.cancel() } }
         do {
-            try await runTask.value
+            try await application.waitUntilStopped()
         } catch is CancellationError {
             return
         }

@@ -4,26 +4,24 @@ import Hummingbird
 import Logging
 import MCP
 import RTKQL
-import ServiceLifecycle
+import RTKQLHTTPServing
 
 /// `rtkql mcp --http HOST:PORT`: the streamable HTTP transport at `/mcp`, one client session per `initialize`.
 public final class MCPHTTPServer: Sendable {
     /// The port the server listens on (the real one when port 0 was asked for).
     public let port: Int
     private let sessions: HTTPSessions
-    private let services: ServiceGroup
-    private let runTask: Task<Void, any Error>
+    private let application: ListeningApplication
 
     /// The path clients post to.
     public static let path = "/mcp"
     /// The largest request body accepted.
     static let maximumBodyBytes = 4 << 20
 
-    private init(port: Int, sessions: HTTPSessions, services: ServiceGroup, runTask: Task<Void, any Error>) {
+    private init(port: Int, sessions: HTTPSessions, application: ListeningApplication) {
         self.port = port
         self.sessions = sessions
-        self.services = services
-        self.runTask = runTask
+        self.application = application
     }
 
     /// Binds `host:port` and returns once the server is listening; at most `maximumSessions` clients at once.
@@ -38,30 +36,11 @@ public final class MCPHTTPServer: Sendable {
         }
         var logger = Logger(label: "rtkql.mcp.http")
         logger.logLevel = .critical
-        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let application = Application(router: router,
-                                      configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
-                                      onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
-                                      logger: logger)
-        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
-        let runTask = Task {
-            do {
-                try await services.run()
-                continuation.yield(.failure(CancellationError()))
-                continuation.finish()
-            } catch {
-                continuation.yield(.failure(error))
-                continuation.finish()
-                throw error
-            }
+        let application = try await ListeningApplication.start(logger: logger) { onServerRunning in
+            Application(router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                        onServerRunning: onServerRunning, logger: logger)
         }
-        for await event in events {
-            switch event {
-            case .success(let port): return MCPHTTPServer(port: port, sessions: sessions, services: services, runTask: runTask)
-            case .failure(let error): throw error
-            }
-        }
-        throw CancellationError()
+        return MCPHTTPServer(port: application.port, sessions: sessions, application: application)
     }
 
     /// The number of open client sessions.
@@ -72,7 +51,7 @@ public final class MCPHTTPServer: Sendable {
     /// Serves until `stop()` is called or the calling task is cancelled (which stops the server).
     public func run() async throws {
         try await withTaskCancellationHandler {
-            try await runTask.value
+            try await application.waitUntilStopped()
         } onCancel: {
             Task { await self.stop() }
         }
@@ -81,8 +60,7 @@ public final class MCPHTTPServer: Sendable {
     /// Ends every client session, stops listening and waits for the server to shut down.
     public func stop() async {
         await sessions.closeAll()
-        await services.triggerGracefulShutdown()
-        _ = try? await runTask.value
+        await application.stop()
     }
 }
 
