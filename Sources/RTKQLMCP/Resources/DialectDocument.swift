@@ -16,12 +16,12 @@ printed and parsed again by a test.
 
 | statement | what it does |
 |---|---|
-| `SELECT ...` (also `WITH ...`, `VALUES ...`) | reads resources; any SQLite SELECT: joins, subqueries, CTEs, unions, window functions, JSON operators |
-| `REPLACE resource SET action = '...' WHERE ... [RETURNING ...]` | pause / resume / stop recordings ([operating-recordings.md](operating-recordings.md)) |
-| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [RETURNING ...]` | calls a method: `create_track`, `start`, `get_active_recording` |
-| `INSERT INTO resource [(columns)] VALUES ... \| SELECT ... [RETURNING ...]` | parsed; not run yet (see [below](#insert-update-delete-purge)) |
-| `UPDATE resource SET ... [WHERE ...] [RETURNING ...]` | parsed; not run yet |
-| `DELETE FROM resource [WHERE ...] [RETURNING ...]` | parsed; not run yet |
+| `SELECT ...` (also `WITH ...`, `VALUES ...`) | reads resources (every resource of [resources.md](resources.md) with a select method); any SQLite SELECT: joins, subqueries, CTEs, unions, window functions, JSON operators |
+| `REPLACE resource SET ... WHERE ... [RETURNING ...]` | the resource's replace method (`PUT`): pause / resume / stop recordings ([operating-recordings.md](operating-recordings.md)), replace a webhook or meeting |
+| `EXEC provider.service.resource.method @p = v ... [@@json = '...']` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ... (RETURNING not run yet) |
+| `INSERT INTO resource (columns) VALUES ... \| SELECT ... [RETURNING ...]` | the resource's insert method, one request per row (see [below](#insert-update-delete-purge)) |
+| `UPDATE resource SET ... WHERE ... [RETURNING ...]` | the resource's update method (`PATCH`), one request per target |
+| `DELETE FROM resource WHERE ... [RETURNING ...]` | the resource's delete method, one request per target |
 | `PURGE [resource]` | parsed; not run yet |
 | `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names |
 | `DESCRIBE [EXTENDED] p.s.r` | the resource's fields and types (and descriptions) |
@@ -38,17 +38,30 @@ line.
 These follow StackQL: each SQL verb stands for the resource's methods of that verb in the provider's
 `sqlVerbs` (INSERT → insert, UPDATE → update, typically `PATCH`; REPLACE → replace, typically `PUT`;
 DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no longer read as REPLACE.
-rtkql parses them today and says so when asked to run one (`INSERT is not supported yet`); what
-each does is described with its execution.
+
+- **Columns and SET targets** are the method's path and query parameters and the top-level properties
+  of its request body (`INSERT INTO meetings (account_id, app_id, title)`; `SET title = '...'`).
+  Of a resource's several insert (or update) methods, the one whose required parameters are all given
+  and that knows every column is used; of several, the most specific (`meetings` with `meeting_id` and
+  a participant's `name` adds a participant rather than creating a meeting).
+- **The body is validated against the schema before anything is sent**: required properties, types,
+  enums (also of array items), minimum and maximum, with the property named in the error
+  (`invalid body for cloudflare.realtime_kit.webhooks.create_webhook: "events" is required`). A NULL
+  value leaves the property out.
+- **INSERT** computes its source first (`VALUES`, or any SELECT, reading resources as a SELECT does),
+  then sends one request per row. **UPDATE / DELETE / REPLACE** bind path parameters from the WHERE
+  clause; `webhook_id IN ('a', 'b')` or `participant_id IN (SELECT ...)` sends one request per target
+  and reports one row per target (`target, outcome, http_status, message, status`), failures included.
+- POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
+- PURGE, and RETURNING on EXEC, are parsed but not run yet.
 
 ```sql
 -- Rows from VALUES, or from any SELECT (WITH, compounds, ORDER BY, LIMIT included).
-INSERT INTO cloudflare.realtime_kit.presets (account_id, app_id, name)
-VALUES ('a', 'b', 'webinar')
-RETURNING id, name;
+INSERT INTO cloudflare.realtime_kit.meetings (account_id, app_id, title)
+VALUES ('a', 'b', 'Weekly sync'), ('a', 'b', 'Retro');
 
-INSERT INTO cloudflare.realtime_kit.webhooks (account_id, app_id, name, url)
-SELECT 'a', 'b', value, 'https://example.com/' || value FROM json_each('["w1", "w2"]');
+INSERT INTO cloudflare.realtime_kit.webhooks (account_id, app_id, name, url, events)
+SELECT 'a', 'b', value, 'https://example.com/' || value, '["meeting.started"]' FROM json_each('["w1", "w2"]');
 
 UPDATE cloudflare.realtime_kit.webhooks SET name = 'renamed'
 WHERE account_id = 'a' AND app_id = 'b' AND webhook_id = 'w'
@@ -57,7 +70,7 @@ RETURNING data;
 DELETE FROM cloudflare.realtime_kit.webhooks
 WHERE account_id = 'a' AND app_id = 'b' AND webhook_id = 'w';
 
--- EXEC takes RETURNING too.
+-- EXEC parses RETURNING too (not run yet).
 EXEC cloudflare.realtime_kit.kit_recordings.start_recordings @account_id = 'a', @app_id = 'b'
 @@json = '{"meeting_id": "m"}'
 RETURNING data->>'id' AS id;
