@@ -22,12 +22,17 @@ import Testing
     @Test func listResources() async throws {
         try await MCPFixture.with { fixture in
             let result = await fixture.toolbox().call("list_resources", arguments: nil)
-            #expect(result.rows == [.object([
+            let rows = result.rows ?? []
+            #expect(rows.compactMap { $0.objectValue?["id"]?.stringValue } == fixture.engine.registry.allResources.map(\.fullName))
+            #expect(result.structuredContent?.objectValue?["total_rows"] == .int(fixture.engine.registry.allResources.count))
+            #expect(rows.first { $0.objectValue?["id"] == .string("cloudflare.realtime_kit.recordings") } == .object([
                 "id": .string("cloudflare.realtime_kit.recordings"), "provider": .string("cloudflare"),
                 "service": .string("realtime_kit"), "name": .string("recordings"),
                 "description": .string("Creates, updates, deletes, gets or lists a recordings resource."),
                 "sql_verbs": .string("SELECT, REPLACE, EXEC"),
-            ])])
+            ]))
+            #expect(rows.first { $0.objectValue?["id"] == .string("cloudflare.realtime_kit.webhooks") }?.objectValue?["sql_verbs"]
+                    == .string("SELECT, INSERT, UPDATE, REPLACE, DELETE"))
         }
     }
 

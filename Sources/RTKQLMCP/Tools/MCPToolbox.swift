@@ -80,10 +80,9 @@ public final class MCPToolbox: Sendable {
     private func listResources() -> CallTool.Result {
         let columns = ["id", "provider", "service", "name", "description", "sql_verbs"]
         let rows: [[SQLValue]] = session.engine.registry.allResources.map { resolved in
-            var verbs: [String] = []
-            for method in resolved.resource.methods where !verbs.contains(method.sqlVerb.rawValue.uppercased()) {
-                verbs.append(method.sqlVerb.rawValue.uppercased())
-            }
+            let present = Set(resolved.resource.methods.map { $0.sqlVerb.rawValue.uppercased() })
+            let verbs = ["SELECT", "INSERT", "UPDATE", "REPLACE", "DELETE", "EXEC"].filter(present.contains)
+                + present.subtracting(["SELECT", "INSERT", "UPDATE", "REPLACE", "DELETE", "EXEC"]).sorted()
             return [.text(resolved.fullName), .text(resolved.provider.name), .text(resolved.service.name),
                     .text(resolved.resource.name), .text(resolved.resource.description), .text(verbs.joined(separator: ", "))]
         }
