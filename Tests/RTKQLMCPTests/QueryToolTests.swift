@@ -47,6 +47,18 @@ import Testing
         }
     }
 
+    @Test func textTableIsShortJSONHasEveryRow() async throws {
+        try await MCPFixture.with { fixture in
+            let sql = "SELECT id FROM realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' "
+                + "ORDER BY id LIMIT 25"
+            let result = await fixture.toolbox().call("query", arguments: ["sql": .string(sql)])
+            #expect(result.rows?.count == 25)
+            let table = try #require(result.texts.first)
+            #expect(table.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 21)  // the header and 20 rows
+            #expect(table.hasSuffix("+\n25 rows\n(the table shows the first 20; the JSON has all 25)"), "\(table)")
+        }
+    }
+
     @Test func syntaxErrorCarriesLineAndColumn() async throws {
         try await MCPFixture.with { fixture in
             let result = await fixture.toolbox().call("query", arguments: ["sql": .string("SELEC 1")])
