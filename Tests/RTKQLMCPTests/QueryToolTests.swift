@@ -59,6 +59,28 @@ import Testing
         }
     }
 
+    @Test func concurrentCallsOfOneClientEachGetTheirRows() async throws {
+        try await MCPFixture.with { fixture in
+            let toolbox = fixture.toolbox()
+            let results = await withTaskGroup(of: (Int, CallTool.Result).self) { group in
+                for limit in 1...4 {
+                    group.addTask {
+                        let sql = "SELECT id FROM realtime_kit.recordings WHERE account_id = '{{ account_id }}' "
+                            + "AND app_id = '{{ app_id }}' ORDER BY id LIMIT \(limit)"
+                        return (limit, await toolbox.call("query", arguments: ["sql": .string(sql)]))
+                    }
+                }
+                var results: [Int: CallTool.Result] = [:]
+                for await (limit, result) in group { results[limit] = result }
+                return results
+            }
+            for limit in 1...4 {
+                #expect(results[limit]?.isError == false, "\(results[limit]?.texts ?? [])")
+                #expect(results[limit]?.rows?.count == limit)
+            }
+        }
+    }
+
     @Test func syntaxErrorCarriesLineAndColumn() async throws {
         try await MCPFixture.with { fixture in
             let result = await fixture.toolbox().call("query", arguments: ["sql": .string("SELEC 1")])
