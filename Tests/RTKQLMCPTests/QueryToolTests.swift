@@ -81,6 +81,18 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func cancellingACallStopsOnlyIt() async throws {
+        try await MCPFixture.with { fixture in
+            let toolbox = fixture.toolbox()
+            let runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+            let running = Task { await toolbox.call("query", arguments: ["sql": .string(runaway)]) }
+            let next = Task { await toolbox.call("query", arguments: ["sql": .string("SELECT 41 + 1 AS answer")]) }
+            running.cancel()
+            #expect(await running.value.texts == ["error: cancelled"])
+            #expect(await next.value.rows == [.object(["answer": .int(42)])])
+        }
+    }
+
     @Test func syntaxErrorCarriesLineAndColumn() async throws {
         try await MCPFixture.with { fixture in
             let result = await fixture.toolbox().call("query", arguments: ["sql": .string("SELEC 1")])
