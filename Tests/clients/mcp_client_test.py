@@ -105,6 +105,23 @@ def malformed_input():
             server.kill()
 
 
+def terminated():
+    server = subprocess.Popen([RTKQL, "mcp", "--sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    try:
+        expect("serving over stdio" in server.stderr.readline(), "stdio: the server starts")
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+            stopped = True
+        except subprocess.TimeoutExpired:
+            stopped = False
+        expect(stopped, "stdio: SIGTERM ends the server while its client is still connected")
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
 async def http():
     server = subprocess.Popen([RTKQL, "mcp", "--sandbox", "--http", "127.0.0.1:0"], stderr=subprocess.PIPE, text=True)
     try:
@@ -120,4 +137,5 @@ async def http():
 
 asyncio.run(stdio())
 malformed_input()
+terminated()
 asyncio.run(http())
