@@ -12,6 +12,9 @@ public struct ReplacePlanner: Sendable {
     public var boundParameters: [String: RawValue]
     /// Values of `IN (SELECT ...)` subqueries the engine already ran, keyed by the subquery's range.
     public var subqueryValues: [SourceRange: [RawValue]]
+    /// Rows of `(p1, p2, ...) IN (SELECT ...)` subqueries the engine already ran, keyed by the subquery's
+    /// range: each distinct row is one target, its columns the parameters' values in order.
+    public var subqueryRows: [SourceRange: [[RawValue]]] = [:]
     /// The most targets (requests) one statement may send.
     public var maximumTargets = 1_000
     /// The SQL verb planned: `.replace`, `.update` or `.delete`.
@@ -34,7 +37,10 @@ public struct ReplacePlanner: Sendable {
             throw PlanningError(.unknownMethod(verb.rawValue), "\(resolved.fullName) has no \(word) method (see SHOW METHODS IN \(resolved.fullName))")
         }
         let literals = LiteralReader(boundParameters: boundParameters)
-        let scoped = ScopedReference(reference: statement.resource, resource: resolved, conjuncts: Conjuncts.of(statement.whereClause))
+        let allConjuncts = Conjuncts.of(statement.whereClause)
+        let rowTargets = try RowValueTargets.of(allConjuncts, resource: resource, rows: subqueryRows)
+        let scoped = ScopedReference(reference: statement.resource, resource: resolved,
+                                     conjuncts: allConjuncts.filter { conjunct in !rowTargets.contains { $0.range == conjunct.range } })
         var binder = ReferenceBinder(scoped: scoped, literals: literals, sourceText: text)
         binder.subqueryValues = subqueryValues
         binder.verb = verb
@@ -78,7 +84,14 @@ public struct ReplacePlanner: Sendable {
             values[parameter.name] = [value]
         }
 
-        let bound = Set(values.keys.map { $0.lowercased() })
+        for target in rowTargets {
+            for name in target.parameters where values[name] != nil {
+                throw PlanningError(.invalidParameterValue(parameter: name),
+                                    "\(name) is bound twice: by the row-value IN and by another condition; bind it once",
+                                    range: target.range)
+            }
+        }
+        let bound = Set(values.keys.map { $0.lowercased() } + rowTargets.flatMap(\.parameters).map { $0.lowercased() })
         // The most specific method whose required parameters are all bound (edit a participant rather than
         // its meeting when participant_id is bound too).
         let satisfied = methods.filter { $0.requiredParameters.allSatisfy { bound.contains($0.lowercased()) } }
@@ -110,6 +123,24 @@ public struct ReplacePlanner: Sendable {
                     next[name] = value
                     return next
                 }
+            }
+        }
+        // Parameters bound together by `(p1, p2) IN (SELECT ...)`: one target per distinct row of the
+        // subquery, never the cross product of their values.
+        for target in rowTargets {
+            var rows: [[String: ParameterValue]] = []
+            var seen = Set<[String]>()
+            for row in target.rows {
+                var values: [String: ParameterValue] = [:]
+                for (name, raw) in zip(target.parameters, row) {
+                    guard let definition = resource.parameter(named: name) else { continue }
+                    values[definition.name] = try ParameterCoercion.coerce(raw, to: definition)
+                }
+                if seen.insert(row.map(\.description)).inserted { rows.append(values) }
+            }
+            if rows.count > 1 { targetParameter = targetParameter ?? target.parameters.last }
+            combinations = combinations.flatMap { combination in
+                rows.map { row in combination.merging(row) { current, _ in current } }
             }
         }
         if combinations.count > maximumTargets {

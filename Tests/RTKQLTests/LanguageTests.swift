@@ -186,10 +186,13 @@ import Testing
         #expect(described.rows.count == 26)
     }
 
-    /// PURGE and EXEC ... RETURNING parse, and are refused (plain and under EXPLAIN) until the engine runs
-    /// them; INSERT, UPDATE and DELETE run, and are refused on a resource without such a method. Nothing is sent.
+    /// PURGE parses, and is refused (plain and under EXPLAIN) until the engine runs it; INSERT, UPDATE, DELETE
+    /// and EXEC ... RETURNING run, and are refused on a resource without such a method or a required
+    /// parameter. Nothing is sent.
     @Test func statementsParsedButNotRunYetSaySo() async throws {
         let engine = Engine(configuration: EngineConfiguration())
+        let missingApp = "missing required parameter app_id for cloudflare.realtime_kit.recordings.start "
+            + "(add @app_id='...'; see SHOW METHODS IN cloudflare.realtime_kit.recordings)"
         let noMethod = { (verb: String) in "cloudflare.realtime_kit.recordings has no \(verb) method (see SHOW METHODS IN cloudflare.realtime_kit.recordings)" }
         let cases: [(String, String, String)] = [
             ("INSERT INTO cloudflare.realtime_kit.recordings (a) VALUES (1)", noMethod("INSERT"),
@@ -197,8 +200,7 @@ import Testing
             ("UPDATE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE recording_id = 'r'", noMethod("UPDATE"), noMethod("UPDATE")),
             ("DELETE FROM cloudflare.realtime_kit.recordings WHERE recording_id = 'r'", noMethod("DELETE"), noMethod("DELETE")),
             ("PURGE", "PURGE is not supported yet", "PURGE is not supported yet"),
-            ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", "EXEC ... RETURNING is not supported yet",
-             "EXEC ... RETURNING is not supported yet"),
+            ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", missingApp, missingApp),
         ]
         for (statement, message, explained) in cases {
             for (text, expected) in [(statement, message), ("EXPLAIN " + statement, explained)] {

@@ -262,4 +262,23 @@ import Testing
             #expect(listed.rows == [[.text("https://hooks.example.org/end")]])
         }
     }
+
+    /// EXEC of any method, with RETURNING over its answer: a created app is listed by `apps`.
+    @Test func execReturningCreatesAnApp() async throws {
+        try await SandboxFixture.with { fixture in
+            let result = try await fixture.engine.query("""
+                EXEC cloudflare.realtime_kit.apps.post @account_id = '\(fixture.account)', @name = 'Third' RETURNING id, name
+                """)
+            #expect(result.columns == ["id", "name"])
+            let id = MutationIntegrationTests.text(result.rows.first?[0])
+            #expect(result.rows == [[.text(id), .text("Third")]])
+            #expect(await MutationIntegrationTests.mutations(fixture) == [
+                "POST /client/v4/accounts/\(fixture.account)/realtime/kit/apps {\"name\":\"Third\"}",
+            ])
+            let apps = try await fixture.engine.query("""
+                SELECT name FROM cloudflare.realtime_kit.apps WHERE account_id = '\(fixture.account)' AND id = '\(id)'
+                """)
+            #expect(apps.rows == [[.text("Third")]])
+        }
+    }
 }

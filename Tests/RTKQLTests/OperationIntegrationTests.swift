@@ -114,6 +114,49 @@ import Testing
         }
     }
 
+    /// `(app_id, recording_id) IN (SELECT ...)`: each target is a row of the subquery (a recording with the
+    /// app it belongs to), one request per distinct row, never the cross product of apps and recordings.
+    @Test func rowValueSubqueryBindsParametersTogether() async throws {
+        try await SandboxFixture.with() { fixture in
+            let apps = "'\(fixture.app)', '\(fixture.otherApp)'"
+            let running = try await fixture.engine.query("""
+                SELECT app_id, id FROM cloudflare.realtime_kit.recordings
+                WHERE account_id = '\(fixture.account)' AND app_id IN (\(apps)) AND status = 'RECORDING' ORDER BY app_id, id
+                """).rows.map { [$0[0].textValue ?? "", $0[1].textValue ?? ""] }
+            try #require(Set(running.map { $0[0] }).count == 2, "both apps need a running recording")
+            await fixture.server.clearRequests()
+            let result = try await fixture.engine.query("""
+                REPLACE cloudflare.realtime_kit.recordings SET action = 'pause'
+                WHERE account_id = '\(fixture.account)' AND (app_id, recording_id) IN (
+                  SELECT app_id, id FROM cloudflare.realtime_kit.recordings
+                  WHERE account_id = '\(fixture.account)' AND app_id IN (\(apps)) AND status = 'RECORDING'
+                  UNION ALL
+                  SELECT app_id, id FROM cloudflare.realtime_kit.recordings
+                  WHERE account_id = '\(fixture.account)' AND app_id IN (\(apps)) AND status = 'RECORDING')
+                """)
+            #expect(Set(result.rows.map { $0[0] }) == Set(running.map { SQLValue.text($0[1]) }))
+            #expect(result.rows.count == running.count)
+            #expect(result.rows.allSatisfy { $0[1] == .text("ok") && $0[4] == .text("PAUSED") })
+            let puts = await fixture.server.requests().filter { $0.method == "PUT" }.map(\.path)
+            let expected = running.map { "/client/v4/accounts/\(fixture.account)/realtime/kit/\($0[0])/recordings/\($0[1])" }
+            #expect(puts.sorted() == expected.sorted())
+        }
+    }
+
+    @Test func rowValueSubqueryNeedsAColumnPerParameter() async throws {
+        try await SandboxFixture.with(recordings: 5) { fixture in
+            let error = await #expect(throws: RTKQLError.self) {
+                try await fixture.engine.query("""
+                    REPLACE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE account_id = '\(fixture.account)'
+                    AND (app_id, recording_id) IN (SELECT id FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope))
+                    """)
+            }
+            #expect(error?.description.hasPrefix("(app_id, recording_id) IN (SELECT ...) needs 2 columns from the subquery, which returns 1") == true,
+                    "\(String(describing: error))")
+            #expect(await fixture.server.requests().allSatisfy { $0.method == "GET" })
+        }
+    }
+
     @Test func createTrackPostsTheBodyAndReturnsTheRecording() async throws {
         try await SandboxFixture.with() { fixture in
             let meeting = try await fixture.engine.query("SELECT meeting->>'id' FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) LIMIT 1")

@@ -214,4 +214,56 @@ import Testing
             #expect(ofMeeting.rows.count == 2)
         }
     }
+
+    /// Questions across resources return what SQLite computes over the same rows.
+    @Test func questionsAcrossResources() async throws {
+        try await SandboxFixture.with(recordings: 30) { fixture in
+            let engine = fixture.engine
+            let account = fixture.account
+            // The recordings of every app of the account.
+            let everyApp = try await engine.query("""
+                SELECT count(*), count(DISTINCT app_id) FROM cloudflare.realtime_kit.recordings
+                WHERE account_id = '\(account)' AND app_id IN (SELECT id FROM cloudflare.realtime_kit.apps WHERE account_id = '\(account)')
+                """)
+            #expect(everyApp.rows == [[.integer(60), .integer(2)]])
+            let apps = "/client/v4/accounts/\(account)/realtime/kit/apps"
+            #expect(await fixture.requestLines().sorted() == ([apps] + SandboxConfiguration.demoAppIDs.map {
+                "/client/v4/accounts/\(account)/realtime/kit/\($0)/recordings?page_no=1&per_page=100"
+            }).sorted().map { "GET " + $0 })
+
+            // Recordings per meeting title: joined with the meetings, and read from the recordings' own `meeting`.
+            let joined = try await engine.query("""
+                SELECT m.title, count(r.id) FROM cloudflare.realtime_kit.kit_meetings m
+                JOIN cloudflare.realtime_kit.recordings r ON r.meeting->>'id' = m.id
+                WHERE m.account_id = '\(account)' AND m.app_id = '\(fixture.app)'
+                  AND r.account_id = '\(account)' AND r.app_id = '\(fixture.app)'
+                GROUP BY m.title ORDER BY m.title
+                """)
+            let direct = try await engine.query("""
+                SELECT meeting->>'title', count(*) FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope) GROUP BY 1 ORDER BY 1
+                """)
+            #expect(joined.rows == direct.rows)
+            #expect(joined.rows.reduce(Int64(0)) { sum, row in if case .integer(let count) = row[1] { sum + count } else { sum } } == 30)
+
+            // Participants per session, for the sessions of one meeting.
+            let meeting = ServiceSelectTests.text(try await engine.query("""
+                SELECT associated_id FROM cloudflare.realtime_kit.sessions WHERE \(fixture.scope) ORDER BY id LIMIT 1
+                """).rows.first?[0])
+            let perSession = try await engine.query("""
+                SELECT s.id, count(p.id) FROM cloudflare.realtime_kit.sessions s
+                JOIN cloudflare.realtime_kit.sessions_participants p
+                  ON p.session_id = s.id AND p.account_id = '\(account)' AND p.app_id = '\(fixture.app)'
+                WHERE s.\(fixture.scope.replacingOccurrences(of: " AND app_id", with: " AND s.app_id")) AND s.associated_id = '\(meeting)'
+                GROUP BY s.id ORDER BY s.id
+                """)
+            #expect(!perSession.rows.isEmpty)
+            for row in perSession.rows {
+                let sessionID = ServiceSelectTests.text(row[0])
+                let alone = try await engine.query("""
+                    SELECT count(*) FROM cloudflare.realtime_kit.sessions_participants WHERE \(fixture.scope) AND session_id = '\(sessionID)'
+                    """)
+                #expect(alone.rows == [[row[1]]], "\(sessionID)")
+            }
+        }
+    }
 }

@@ -45,7 +45,9 @@ import Testing
         task.cancel()
         let outcome = await task.result
         let waited = ContinuousClock.now - cancelled
-        #expect(waited < .seconds(5), "cancellation took \(waited)")
+        // A bound far above the usual few milliseconds, so a loaded machine does not fail it, and far below
+        // forever, which is what a statement SQLite is not interrupted in takes.
+        #expect(waited < .seconds(15), "cancellation took \(waited)")
         guard case .failure(RTKQLError.cancelled) = outcome else {
             Issue.record("expected RTKQLError.cancelled, got \(outcome)")
             return

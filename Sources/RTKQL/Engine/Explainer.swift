@@ -14,7 +14,7 @@ struct Explainer {
     func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
         let sender = OperationSender(engine: engine)
         switch parsed.statement {
-        case .exec(let exec) where exec.returning == nil:
+        case .exec(let exec):
             let plan = try ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters).plan(exec)
             return try OperationListing.list([plan.request], sender: sender)
         case .replace(let replace):
@@ -37,7 +37,7 @@ struct Explainer {
             break
         case .insert:
             throw .invalid(message: "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests")
-        case .exec, .purge:
+        case .purge:
             throw RTKQLError.notSupportedYet(parsed.statement)
         default:
             throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")

@@ -50,9 +50,9 @@ struct StatementDispatcher {
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
                 try await executor.run(replace, text: text)
             })
-        case .exec(let exec) where exec.returning == nil:
+        case .exec(let exec):
             let executor = ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters)
-            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in try await executor.run(exec) })
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in try await executor.run(exec, text: text) })
         case .update(let update):
             let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control, verb: .update)
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
@@ -70,7 +70,7 @@ struct StatementDispatcher {
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
                 try await executor.run(insert, text: text)
             })
-        case .exec, .purge:
+        case .purge:
             throw RTKQLError.notSupportedYet(parsed.statement)
         }
     }

@@ -15,7 +15,8 @@ struct ExecExecutor {
         try RTKQLError.planning { try ExecPlanner(resolver: resolver, boundParameters: boundParameters).plan(statement) }
     }
 
-    func run(_ statement: ExecStatement) async throws(RTKQLError) -> QueryResult {
+    /// Runs `statement`, written in `text` (RETURNING expressions are read from it).
+    func run(_ statement: ExecStatement, text: String) async throws(RTKQLError) -> QueryResult {
         let plan = try plan(statement)
         let sender = OperationSender(engine: engine)
         if engine.configuration.dryRun { return try OperationListing.list([plan.request], sender: sender) }
@@ -30,6 +31,16 @@ struct ExecExecutor {
                                + "(for example the recordings of the meeting) before running it again")
             }
             throw error
+        }
+        if let returning = statement.returning {
+            let envelope: JSONValue
+            do {
+                envelope = try JSONValue.parse(response.bodyText.isEmpty ? "{}" : response.bodyText)
+            } catch {
+                throw .malformedResponse(request: "\(request.method) \(request.url)", message: "malformed JSON (\(error))")
+            }
+            return try ReturningEvaluator(fields: plan.request.resource.resource.fields, returning: returning, text: text)
+                .evaluate(envelope, rowsPath: plan.request.method.response.rows)
         }
         return try rows(of: response, request: request, plan: plan)
     }

@@ -18,20 +18,19 @@ struct ReplaceExecutor {
 
     func run(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
         var subqueryValues: [SourceRange: [RawValue]] = [:]
+        var subqueryRows: [SourceRange: [[RawValue]]] = [:]
         var requests = 0
         for query in targetSubqueries(statement) {
             let result = try await runSubquery(query, text: text)
             requests += result.requestCount
-            subqueryValues[query.range] = result.rows.compactMap { row in
-                switch row.first {
-                case .text(let value)?: return .text(value)
-                case .integer(let value)?: return .integer(value)
-                case .real(let value)?: return .real(value)
-                default: return nil
-                }
+            subqueryValues[query.range] = result.rows.compactMap { row in row.first.flatMap(ReplaceExecutor.raw) }
+            // Rows with a NULL in any column name no target.
+            subqueryRows[query.range] = result.rows.compactMap { row in
+                let values = row.compactMap(ReplaceExecutor.raw)
+                return values.count == row.count ? values : nil
             }
         }
-        let plan = try planReplace(statement, text: text, subqueryValues: subqueryValues)
+        let plan = try planReplace(statement, text: text, subqueryValues: subqueryValues, subqueryRows: subqueryRows)
         if engine.configuration.dryRun {
             return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
         }
@@ -71,10 +70,21 @@ struct ReplaceExecutor {
                            warnings: open.warnings, requestCount: open.requestCount)
     }
 
-    private func planReplace(_ statement: ReplaceStatement, text: String,
-                             subqueryValues: [SourceRange: [RawValue]]) throws(RTKQLError) -> ReplacePlan {
+    /// A subquery's value as a parameter value; NULL and blobs name no target.
+    private static func raw(_ value: SQLValue) -> RawValue? {
+        switch value {
+        case .text(let text): return .text(text)
+        case .integer(let number): return .integer(number)
+        case .real(let number): return .real(number)
+        default: return nil
+        }
+    }
+
+    private func planReplace(_ statement: ReplaceStatement, text: String, subqueryValues: [SourceRange: [RawValue]],
+                             subqueryRows: [SourceRange: [[RawValue]]]) throws(RTKQLError) -> ReplacePlan {
         try RTKQLError.planning {
             var planner = ReplacePlanner(resolver: resolver, boundParameters: boundParameters, subqueryValues: subqueryValues)
+            planner.subqueryRows = subqueryRows
             planner.verb = verb
             return try planner.plan(statement, text: text)
         }

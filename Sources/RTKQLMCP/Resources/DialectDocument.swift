@@ -18,7 +18,7 @@ printed and parsed again by a test.
 |---|---|
 | `SELECT ...` (also `WITH ...`, `VALUES ...`) | reads resources (every resource of [resources.md](resources.md) with a select method); any SQLite SELECT: joins, subqueries, CTEs, unions, window functions, JSON operators |
 | `REPLACE resource SET ... WHERE ... [RETURNING ...]` | the resource's replace method (`PUT`): pause / resume / stop recordings ([operating-recordings.md](operating-recordings.md)), replace a webhook or meeting |
-| `EXEC provider.service.resource.method @p = v ... [@@json = '...']` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ... (RETURNING not run yet) |
+| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [RETURNING ...]` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ... |
 | `INSERT INTO resource (columns) VALUES ... \| SELECT ... [RETURNING ...]` | the resource's insert method, one request per row (see [below](#insert-update-delete-purge)) |
 | `UPDATE resource SET ... WHERE ... [RETURNING ...]` | the resource's update method (`PATCH`), one request per target |
 | `DELETE FROM resource WHERE ... [RETURNING ...]` | the resource's delete method, one request per target |
@@ -52,8 +52,12 @@ DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no lon
   then sends one request per row. **UPDATE / DELETE / REPLACE** bind path parameters from the WHERE
   clause; `webhook_id IN ('a', 'b')` or `participant_id IN (SELECT ...)` sends one request per target
   and reports one row per target (`target, outcome, http_status, message, status`), failures included.
+  Several parameters taken together from one query use a row value, `(app_id, recording_id) IN (SELECT
+  app_id, id FROM ...)`: one request per distinct row of the subquery (never the cross product of the
+  values), the subquery any SELECT over any references.
 - POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
-- PURGE, and RETURNING on EXEC, are parsed but not run yet.
+- RETURNING evaluates its expressions over the answer: the resource's fields read from the method's
+  row path, plus the envelope's `data` and `success` as JSON. PURGE is parsed but not run yet.
 
 ```sql
 -- Rows from VALUES, or from any SELECT (WITH, compounds, ORDER BY, LIMIT included).
@@ -70,7 +74,7 @@ RETURNING data;
 DELETE FROM cloudflare.realtime_kit.webhooks
 WHERE account_id = 'a' AND app_id = 'b' AND webhook_id = 'w';
 
--- EXEC parses RETURNING too (not run yet).
+-- EXEC takes RETURNING too.
 EXEC cloudflare.realtime_kit.kit_recordings.start_recordings @account_id = 'a', @app_id = 'b'
 @@json = '{"meeting_id": "m"}'
 RETURNING data->>'id' AS id;
