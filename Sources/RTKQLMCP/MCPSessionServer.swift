@@ -46,11 +46,16 @@ public enum MCPSessionServer {
         return server
     }
 
-    /// Serves one client over standard input and output until the client closes its end.
+    /// Serves one client over standard input and output until the client closes its end or the calling
+    /// task is cancelled (SIGINT, SIGTERM).
     public static func runStdio(engine: Engine, options: MCPOptions) async throws {
         let server = await make(engine: engine, options: options)
         try await server.start(transport: StdioTransport())
-        await server.waitUntilCompleted()
+        await withTaskCancellationHandler {
+            await server.waitUntilCompleted()
+        } onCancel: {
+            Task { await server.stop() }
+        }
         await server.stop()
     }
 }

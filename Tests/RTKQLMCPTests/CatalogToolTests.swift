@@ -22,19 +22,17 @@ import Testing
     @Test func listResources() async throws {
         try await MCPFixture.with { fixture in
             let result = await fixture.toolbox().call("list_resources", arguments: nil)
-            // Every resource of the generated provider, in name order; recordings as the catalogue has it.
-            let rows = try #require(result.rows)
-            #expect(rows.count == 27)
-            let names = rows.compactMap { $0.objectValue?["name"]?.stringValue }
-            #expect(names == names.sorted())
-            #expect(names.first == "active_session")
-            #expect(names.last == "webhooks")
-            #expect(rows.first { $0.objectValue?["name"]?.stringValue == "recordings" } == .object([
+            let rows = result.rows ?? []
+            #expect(rows.compactMap { $0.objectValue?["id"]?.stringValue } == fixture.engine.registry.allResources.map(\.fullName))
+            #expect(result.structuredContent?.objectValue?["total_rows"] == .int(fixture.engine.registry.allResources.count))
+            #expect(rows.first { $0.objectValue?["id"] == .string("cloudflare.realtime_kit.recordings") } == .object([
                 "id": .string("cloudflare.realtime_kit.recordings"), "provider": .string("cloudflare"),
                 "service": .string("realtime_kit"), "name": .string("recordings"),
                 "description": .string("Creates, updates, deletes, gets or lists a recordings resource."),
                 "sql_verbs": .string("SELECT, REPLACE, EXEC"),
             ]))
+            #expect(rows.first { $0.objectValue?["id"] == .string("cloudflare.realtime_kit.webhooks") }?.objectValue?["sql_verbs"]
+                    == .string("SELECT, INSERT, UPDATE, REPLACE, DELETE"))
         }
     }
 

@@ -47,6 +47,52 @@ import Testing
         }
     }
 
+    @Test func textTableIsShortJSONHasEveryRow() async throws {
+        try await MCPFixture.with { fixture in
+            let sql = "SELECT id FROM realtime_kit.recordings WHERE account_id = '{{ account_id }}' AND app_id = '{{ app_id }}' "
+                + "ORDER BY id LIMIT 25"
+            let result = await fixture.toolbox().call("query", arguments: ["sql": .string(sql)])
+            #expect(result.rows?.count == 25)
+            let table = try #require(result.texts.first)
+            #expect(table.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == 21)  // the header and 20 rows
+            #expect(table.hasSuffix("+\n25 rows\n(the table shows the first 20; the JSON has all 25)"), "\(table)")
+        }
+    }
+
+    @Test func concurrentCallsOfOneClientEachGetTheirRows() async throws {
+        try await MCPFixture.with { fixture in
+            let toolbox = fixture.toolbox()
+            let results = await withTaskGroup(of: (Int, CallTool.Result).self) { group in
+                for limit in 1...4 {
+                    group.addTask {
+                        let sql = "SELECT id FROM realtime_kit.recordings WHERE account_id = '{{ account_id }}' "
+                            + "AND app_id = '{{ app_id }}' ORDER BY id LIMIT \(limit)"
+                        return (limit, await toolbox.call("query", arguments: ["sql": .string(sql)]))
+                    }
+                }
+                var results: [Int: CallTool.Result] = [:]
+                for await (limit, result) in group { results[limit] = result }
+                return results
+            }
+            for limit in 1...4 {
+                #expect(results[limit]?.isError == false, "\(results[limit]?.texts ?? [])")
+                #expect(results[limit]?.rows?.count == limit)
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func cancellingACallStopsOnlyIt() async throws {
+        try await MCPFixture.with { fixture in
+            let toolbox = fixture.toolbox()
+            let runaway = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+            let running = Task { await toolbox.call("query", arguments: ["sql": .string(runaway)]) }
+            let next = Task { await toolbox.call("query", arguments: ["sql": .string("SELECT 41 + 1 AS answer")]) }
+            running.cancel()
+            #expect(await running.value.texts == ["error: cancelled"])
+            #expect(await next.value.rows == [.object(["answer": .int(42)])])
+        }
+    }
+
     @Test func syntaxErrorCarriesLineAndColumn() async throws {
         try await MCPFixture.with { fixture in
             let result = await fixture.toolbox().call("query", arguments: ["sql": .string("SELEC 1")])

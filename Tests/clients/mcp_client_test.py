@@ -86,6 +86,42 @@ async def stdio():
                text_of(result))
 
 
+def malformed_input():
+    server = subprocess.Popen([RTKQL, "mcp", "--sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        server.stdin.write("not json\n" + json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}}}) + "\n")
+        server.stdin.flush()
+        error = json.loads(server.stdout.readline())
+        expect(error.get("error", {}).get("code") == -32700, "stdio: a line that is not JSON gets a parse error", repr(error))
+        answer = json.loads(server.stdout.readline())
+        expect(answer.get("id") == 1 and answer["result"]["serverInfo"]["name"] == "rtkql",
+               "stdio: the server goes on and answers initialize", repr(answer))
+        server.stdin.close()
+        expect(server.wait(timeout=30) == 0, "stdio: the server ends when the client closes its input")
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def terminated():
+    server = subprocess.Popen([RTKQL, "mcp", "--sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    try:
+        expect("serving over stdio" in server.stderr.readline(), "stdio: the server starts")
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+            stopped = True
+        except subprocess.TimeoutExpired:
+            stopped = False
+        expect(stopped, "stdio: SIGTERM ends the server while its client is still connected")
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
 async def http():
     server = subprocess.Popen([RTKQL, "mcp", "--sandbox", "--http", "127.0.0.1:0"], stderr=subprocess.PIPE, text=True)
     try:
@@ -100,4 +136,6 @@ async def http():
 
 
 asyncio.run(stdio())
+malformed_input()
+terminated()
 asyncio.run(http())

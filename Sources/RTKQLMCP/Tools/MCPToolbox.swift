@@ -14,6 +14,7 @@ public final class MCPToolbox: Sendable {
     /// The server's options (row cap, mutations).
     public let options: MCPOptions
     private let rendering: ResultRendering
+    private let queue = CallQueue()
 
     /// A toolbox over `session`.
     public init(session: Session, options: MCPOptions) {
@@ -27,8 +28,13 @@ public final class MCPToolbox: Sendable {
         ToolDefinitions.tools(allowMutations: options.allowMutations, maximumRows: options.maximumRows)
     }
 
-    /// Runs the tool `name`; failures are results with `isError`, carrying the CLI's message.
+    /// Runs the tool `name`; failures are results with `isError`, carrying the CLI's message. Calls run one
+    /// at a time, in the order they arrive (the session runs one statement at a time).
     public func call(_ name: String, arguments: [String: Value]?) async -> CallTool.Result {
+        await queue.run { await self.dispatch(name, arguments: arguments) }
+    }
+
+    private func dispatch(_ name: String, arguments: [String: Value]?) async -> CallTool.Result {
         switch name {
         case ToolDefinitions.query:
             return await withSQL(arguments) { try await self.query($0) }
@@ -80,10 +86,9 @@ public final class MCPToolbox: Sendable {
     private func listResources() -> CallTool.Result {
         let columns = ["id", "provider", "service", "name", "description", "sql_verbs"]
         let rows: [[SQLValue]] = session.engine.registry.allResources.map { resolved in
-            var verbs: [String] = []
-            for method in resolved.resource.methods where !verbs.contains(method.sqlVerb.rawValue.uppercased()) {
-                verbs.append(method.sqlVerb.rawValue.uppercased())
-            }
+            let present = Set(resolved.resource.methods.map { $0.sqlVerb.rawValue.uppercased() })
+            let verbs = ["SELECT", "INSERT", "UPDATE", "REPLACE", "DELETE", "EXEC"].filter(present.contains)
+                + present.subtracting(["SELECT", "INSERT", "UPDATE", "REPLACE", "DELETE", "EXEC"]).sorted()
             return [.text(resolved.fullName), .text(resolved.provider.name), .text(resolved.service.name),
                     .text(resolved.resource.name), .text(resolved.resource.description), .text(verbs.joined(separator: ", "))]
         }

@@ -7,6 +7,8 @@ import RTKQL
 struct ResultRendering {
     /// The most rows a result carries.
     let maximumRows: Int
+    /// The most rows the text table shows: it is a glance, the JSON has every row.
+    static let tableRows = 20
 
     /// The first `maximumRows` rows and how many there were in all, read from the statement's cursor
     /// (the rows past the cap are counted, not kept).
@@ -38,11 +40,16 @@ struct ResultRendering {
         if result.columns.isEmpty {
             summary = result.notice ?? "OK"
         } else {
-            summary = OutputFormat.table.render(result)
+            var table = result
+            table.rows = Array(result.rows.prefix(Self.tableRows))
+            summary = OutputFormat.table.render(table)
             if !summary.hasSuffix("\n") { summary += "\n" }
             summary += total > result.rows.count
                 ? "showing \(result.rows.count) of \(total) rows (the row cap is \(maximumRows); narrow the query with WHERE or LIMIT)"
                 : "\(total) row\(total == 1 ? "" : "s")"
+            if result.rows.count > Self.tableRows {
+                summary += "\n(the table shows the first \(Self.tableRows); the JSON has all \(result.rows.count))"
+            }
             if let notice = result.notice { summary += "\n" + notice }
         }
         if result.failures > 0 { summary += "\n\(result.failures) request\(result.failures == 1 ? "" : "s") failed: their rows say why" }

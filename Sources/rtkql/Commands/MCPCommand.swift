@@ -14,10 +14,10 @@ struct MCPCommand: AsyncParsableCommand {
         Resources: rtkql://catalog and rtkql://docs/sql-dialect. Standard output is the protocol on stdio; \
         everything else goes to standard error. See docs/servers.md.
 
-        Examples:
-          rtkql mcp --sandbox                               # an MCP host starts this over stdio
+        Examples (an MCP host starts the first two over stdio; the third serves http://127.0.0.1:8765/mcp):
+          rtkql mcp --sandbox
           CLOUDFLARE_API_TOKEN=... rtkql mcp --max-rows 200
-          rtkql mcp --sandbox --http 127.0.0.1:8765         # streamable HTTP at http://127.0.0.1:8765/mcp
+          rtkql mcp --sandbox --http 127.0.0.1:8765
         """)
 
     @Option(help: ArgumentHelp("Serve streamable HTTP at http://HOST:PORT/mcp instead of stdio (loopback only: it has no authentication).",
