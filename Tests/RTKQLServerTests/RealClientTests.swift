@@ -50,7 +50,7 @@ import Testing
             try await runOffThePool {
                 try run("/usr/bin/env", ["python3", Self.clientsDirectory.appendingPathComponent(script).path], environment: [
                     "PGHOST": "127.0.0.1", "PGPORT": String(fixture.port), "PGUSER": "rtkql", "PGPASSWORD": Self.password,
-                    "PGDATABASE": "cloudflare", "PGSSLMODE": "prefer", "PGCONNECT_TIMEOUT": "10",
+                    "PGDATABASE": "cloudflare", "PGSSLMODE": "prefer", "PGCONNECT_TIMEOUT": "60",
                 ])
             }
         }
