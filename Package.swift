@@ -88,6 +88,8 @@ let package = Package(
         .executableTarget(name: "rtkql-benchmarks",
                           dependencies: ["RTKQL", "RTKQLSandbox", "RTKQLSyntax", "RTKQLProvider", "RTKQLStorage", "RTKQLTransport"],
                           path: "Benchmarks/rtkql-benchmarks", swiftSettings: strictSettings),
+        .executableTarget(name: "rtkql-release-smoke", dependencies: ["RTKQL", "RTKQLSandbox"],
+                          path: "Benchmarks/rtkql-release-smoke", swiftSettings: strictSettings),
         .executableTarget(name: "rtkql-soak", dependencies: ["RTKQL", "RTKQLSandbox"],
                           path: "Benchmarks/rtkql-soak", swiftSettings: strictSettings),
 
