@@ -12,6 +12,8 @@ final class InteractiveShell {
     /// USE, template variables and settings, kept across the statements typed.
     let session: Session
     var timer = false
+    /// Whether a table too wide for the terminal is shown expanded (`\x auto`, the default).
+    var autoExpand = true
     private var buffer = ""
 
     init(engine: Engine, output: OutputOptions, variables: [String: String], editor: LineEditor) {
@@ -48,7 +50,8 @@ final class InteractiveShell {
 
     /// Runs a script; Ctrl-C cancels it (aborting in-flight requests) and returns to the prompt.
     func runCancellable(_ script: String) async {
-        let runner = ScriptRunner(session: session, output: output)
+        var runner = ScriptRunner(session: session, output: output)
+        runner.autoExpand = autoExpand
         let started = Date()
         let task = Task { await runner.run(script: script, sourceName: "<shell>") }
         signal(SIGINT, SIG_IGN)
