@@ -21,7 +21,7 @@ final class InteractiveShell {
         self.output = output
         self.editor = editor
         session = Session(engine: engine, state: SessionState(variables: variables))
-        ShellCompletion.vocabulary = InteractiveShell.vocabulary(engine.registry)
+        ShellCompletion.vocabulary = CompletionVocabulary(registry: engine.registry, extraWords: MetaCommand.names)
     }
 
     func run() async {
@@ -64,18 +64,5 @@ final class InteractiveShell {
         _ = await task.value
         interrupt.cancel()
         if timer { StandardError.write(String(format: "Run Time: %.3fs\n", Date().timeIntervalSince(started))) }
-    }
-
-    static func vocabulary(_ registry: ProviderRegistry) -> [String] {
-        var words = Set(ShellCompletion.keywords)
-        for resolved in registry.allResources {
-            words.insert(resolved.fullName)
-            words.insert("\(resolved.service.name).\(resolved.resource.name)")
-            resolved.resource.fields.forEach { words.insert($0.name) }
-            resolved.resource.parameters.forEach { words.insert($0.name) }
-            resolved.resource.methods.forEach { words.insert("\(resolved.fullName).\($0.name)") }
-        }
-        for command in MetaCommand.names { words.insert(command) }
-        return words.sorted()
     }
 }
