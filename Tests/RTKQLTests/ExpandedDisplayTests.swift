@@ -92,17 +92,17 @@ import Testing
 
     @Test func theCLIFlagAndItsAlias() async throws {
         for name in ["line", "expanded"] {
-            let outcome = try await CLI.run(["exec", "--sandbox", "-o", name, "SELECT 1 AS n, 'héllo' AS greeting, NULL AS nothing UNION ALL SELECT 2, 'x', 'y'"])
+            let outcome = try await CLI.run(["exec", "--sandbox", "-o", name, "SELECT 1 AS n, 'héllo' AS greeting, NULL AS missing UNION ALL SELECT 2, 'x', 'y'"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(outcome.stdout == """
             -[ RECORD 1 ]---
             n        | 1
             greeting | héllo
-            nothing  | NULL
+            missing  | NULL
             -[ RECORD 2 ]
             n        | 2
             greeting | x
-            nothing  | y
+            missing  | y
 
             """)
             #expect(outcome.stderr.hasPrefix("2 rows in "))
