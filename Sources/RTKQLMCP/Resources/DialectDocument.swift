@@ -224,10 +224,15 @@ is a record headed `-[ RECORD n ]`, then one `column | value` line per column, n
 longest. Values are never cut; a value's newlines continue it on the next lines; NULL prints `NULL`.
 
 ```
--[ RECORD 1 ]---------------------------------------------
-id                 | 0f3e4a1c-...
+$ rtkql exec --sandbox -o line "SELECT id, status, recording_duration, meeting->>'title' AS meeting_title,
+    storage_config FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}'
+    AND app_id = '{{ app_id }}' ORDER BY id LIMIT 1"
+-[ RECORD 1 ]------+-------------------------------------
+id                 | 00db8c45-8ece-4f4b-ae28-bfcdc6da0cb1
 status             | UPLOADED
-meeting            | {"id":"...","title":"Daily stand-up"}
+recording_duration | 4135
+meeting_title      | Retrospective
+storage_config     | NULL
 ```
 
 On a terminal, a `table` wider than the terminal (its width, or `COLUMNS` when set) is shown in the
