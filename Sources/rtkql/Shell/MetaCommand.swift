@@ -60,7 +60,8 @@ enum MetaCommand: Equatable {
       .read FILE            run the statements in FILE
       .clear                clear the screen (also: clear)
       .quit                 leave (also: .exit, exit, quit, \\q, Ctrl-D)
-    Tab completes keywords, resource names, columns and parameters. Ctrl-C cancels a running query.
+    Tab completes keywords, resource names, columns, parameters and resource.method (after the dot).
+    Ctrl-C cancels a running query.
 
     """
 }
