@@ -157,4 +157,64 @@ final class ScreenBuffer: Sendable {
             #expect(await shell.waitFor("|     42 |", after: cursor) != nil, "the shell did not go on: \(shell.text)")
         }
     }
+
+    @Test func expandedDisplayTogglesAndTheAutomaticSwitch() async throws {
+        try await withSandboxServer(SandboxConfiguration()) { server in
+            let home = try temporaryHome()
+            defer { try? FileManager.default.removeItem(at: home) }
+            let shell = try TerminalSession(arguments: ["shell", "--api-base-url", server.baseURL],
+                                            environment: ["HOME": home.path, "COLUMNS": "60", "NO_COLOR": "1",
+                                                          "CLOUDFLARE_API_TOKEN": SandboxConfiguration.demoToken])
+            defer { shell.close() }
+            let long = String(repeating: "a", count: 70)
+            var cursor = await shell.waitFor("rtkql> ")
+            // Wider than COLUMNS: shown expanded, and said so.
+            shell.type("SELECT '\(long)' AS wide, 1 AS n;\r")
+            cursor = await shell.waitFor("(expanded display: the table is wider than the terminal)", after: cursor)
+            #expect(cursor != nil, "no notice: \(shell.text)")
+            cursor = await shell.waitFor("-[ RECORD 1 ]", after: cursor)
+            cursor = await shell.waitFor("wide | \(long)\r\nn    | 1\r\n", after: cursor)
+            #expect(cursor != nil, "not expanded: \(shell.text)")
+
+            // \x off: the table, cut to the terminal.
+            shell.type("\\x off\r")
+            cursor = await shell.waitFor("Expanded display is off.", after: cursor)
+            #expect(cursor != nil, "\\x off not confirmed: \(shell.text)")
+            shell.type("SELECT '\(long)' AS wide, 1 AS n;\r")
+            cursor = await shell.waitFor("| \(String(repeating: "a", count: 51))… | 1 |", after: cursor)
+            #expect(cursor != nil, "no cut table: \(shell.text)")
+
+            // \x toggles it on: every result expanded, even narrow ones.
+            shell.type("\\x\r")
+            cursor = await shell.waitFor("Expanded display is on.", after: cursor)
+            shell.type("SELECT 7 AS seven;\r")
+            cursor = await shell.waitFor("-[ RECORD 1 ]\r\nseven | 7\r\n", after: cursor)
+            #expect(cursor != nil, "\\x did not turn it on: \(shell.text)")
+
+            // .mode table, then .mode line: the same as \x off and on.
+            shell.type(".mode table\r")
+            cursor = await shell.waitFor("rtkql> ", after: cursor)
+            shell.type("SELECT 8 AS eight;\r")
+            cursor = await shell.waitFor("| eight |", after: cursor)
+            #expect(cursor != nil, ".mode table: \(shell.text)")
+            shell.type(".mode line\r")
+            cursor = await shell.waitFor("rtkql> ", after: cursor)
+            shell.type("SELECT 9 AS nine;\r")
+            cursor = await shell.waitFor("nine | 9\r\n", after: cursor)
+            #expect(cursor != nil, ".mode line: \(shell.text)")
+
+            // \x auto: the automatic switch again, announced only once per session.
+            shell.type("\\x auto\r")
+            cursor = await shell.waitFor("Expanded display is used automatically.", after: cursor)
+            shell.type("SELECT '\(long)' AS wide, 1 AS n;\r")
+            cursor = await shell.waitFor("wide | \(long)\r\n", after: cursor)
+            #expect(cursor != nil, "\\x auto did not expand: \(shell.text)")
+            shell.type("SELECT 10 AS ten;\r")
+            cursor = await shell.waitFor("| ten |", after: cursor)
+            #expect(cursor != nil, "a narrow table was not a table: \(shell.text)")
+            #expect(shell.text.components(separatedBy: "(expanded display:").count == 2)
+            shell.type("\\q\r")
+            shell.process.waitUntilExit()
+        }
+    }
 }

@@ -51,7 +51,8 @@ expect("ERROR:  syntax error at 1:1: Expected: a statement" in err and "LINE 1: 
        and " answer \n--------\n     42\n(1 row)" in out, "a syntax error, then the next query runs", out + err)
 
 code, out, err = psql("-f", os.path.join(ROOT, "examples", "quickstart.iql"))
-expect(code == 0 and out.count("rows)") == 4 and " meeting_title " in out and " total_bytes " in out,
+expect(code == 0 and out.count("rows)") == 5 and " meeting_title " in out and " total_bytes " in out
+       and " Sprint planning             |         29 |    1641" in out,
        "the quickstart runs as printed", out + err)
 
 code, out, err = psql("-c", "SELECT 1", password="wrong")

@@ -4,6 +4,15 @@ import RTKQLStorage
 /// The output formats of results.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, json, jsonl, csv, tsv, markdown, text
+    /// The expanded display: one `column | value` line per field, a `-[ RECORD n ]` rule per row.
+    case line
+
+    /// The format a name given by a person stands for: a raw value, or `expanded` for `line`.
+    public init?(name: String) {
+        let lower = name.lowercased()
+        if lower == "expanded" { self = .line; return }
+        self.init(rawValue: lower)
+    }
 
     /// Options that shape every format.
     public struct Options: Sendable {
@@ -15,12 +24,23 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         public var maximumWidth: Int?
         /// Bold headers and dim NULLs in table output (terminals only, never with NO_COLOR).
         public var colour = false
+        /// Show a table in the expanded display instead when it is wider than `maximumWidth`.
+        public var expandWhenTooWide = false
+        /// Creates the default options: a header, commas, no width limit, no colour.
         public init() {}
     }
 
-    /// Renders `result` in this format.
+    /// The format `result` is shown in: `line` instead of `table` when `options.expandWhenTooWide`
+    /// is set and the table at its natural width is wider than `options.maximumWidth`.
+    public func chosen(for result: QueryResult, options: Options) -> OutputFormat {
+        guard self == .table, options.expandWhenTooWide, let maximum = options.maximumWidth, !result.rows.isEmpty else { return self }
+        return TableRenderer.naturalWidth(result, header: options.header) > maximum ? .line : .table
+    }
+
+    /// Renders `result` in this format (or in the one `chosen(for:options:)` picks).
     public func render(_ result: QueryResult, options: Options = Options()) -> String {
-        switch self {
+        switch chosen(for: result, options: options) {
+        case .line: return LineRenderer.render(result, colour: options.colour)
         case .table: return TableRenderer.render(result, header: options.header, maximumWidth: options.maximumWidth, colour: options.colour)
         case .json: return JSONRenderer.render(result)
         case .jsonl: return JSONRenderer.renderLines(result)

@@ -21,7 +21,7 @@ public struct StreamWriter {
     public func begin() -> String {
         switch format {
         case .json: return "["
-        case .jsonl, .table: return ""
+        case .jsonl, .table, .line: return ""
         default: return format.render(header, options: options)
         }
     }
@@ -39,6 +39,8 @@ public struct StreamWriter {
         case .markdown:
             let lines = format.render(one, options: options).split(separator: "\n", omittingEmptySubsequences: false)
             return lines.dropFirst(2).joined(separator: "\n")
+        case .line:
+            return LineRenderer.record(values, number: written + 1, columns: header.columns, colour: options.colour)
         default:
             var rowOptions = options
             rowOptions.header = false

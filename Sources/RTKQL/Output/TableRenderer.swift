@@ -37,6 +37,17 @@ enum TableRenderer {
 }
 
 extension TableRenderer {
+    /// The width of the table's lines when no column is cut.
+    static func naturalWidth(_ result: QueryResult, header: Bool) -> Int {
+        var widths = result.columns.map { header ? $0.displayWidth : 0 }
+        for row in result.rows {
+            for (index, value) in row.enumerated() {
+                widths[index] = max(widths[index], (value.displayText ?? "NULL").replacingNewlines().displayWidth)
+            }
+        }
+        return widths.reduce(1) { $0 + $1 + 3 }
+    }
+
     /// Narrows the widest columns, one column of width at a time, until the table fits (each
     /// column keeps at least 4 columns of width).
     static func fit(_ widths: [Int], into maximum: Int) -> [Int] {

@@ -214,6 +214,34 @@ A statement whose fan-out for one reference would exceed `--max-calls N` (defaul
 
 A placeholder without a value is an error that names it and says where it is.
 
+## Output modes
+
+`rtkql exec -o FORMAT` and the shell's `.mode FORMAT` (also `.output`) choose how results print:
+`table` (the default), `line`, `json`, `jsonl`, `csv`, `tsv`, `markdown`, `text`.
+
+`line` (alias `expanded`) is the expanded display of psql's `\x` and sqlite's `.mode line`: each row
+is a record headed `-[ RECORD n ]`, then one `column | value` line per column, names padded to the
+longest. Values are never cut; a value's newlines continue it on the next lines; NULL prints `NULL`.
+
+```
+$ rtkql exec --sandbox -o line "SELECT id, status, recording_duration, meeting->>'title' AS meeting_title,
+    storage_config FROM cloudflare.realtime_kit.recordings WHERE account_id = '{{ account_id }}'
+    AND app_id = '{{ app_id }}' ORDER BY id LIMIT 1"
+-[ RECORD 1 ]------+-------------------------------------
+id                 | 00db8c45-8ece-4f4b-ae28-bfcdc6da0cb1
+status             | UPLOADED
+recording_duration | 4135
+meeting_title      | Retrospective
+storage_config     | NULL
+```
+
+On a terminal, a `table` wider than the terminal (its width, or `COLUMNS` when set) is shown in the
+expanded display instead, and stderr says so once: `(expanded display: the table is wider than the
+terminal)`. Output to a pipe or a file (`--outfile`) is never switched, and `--wide` turns the switch
+off (and the cutting of columns to the terminal's width). In the shell, `\x` toggles the expanded
+display on and off, `\x on` / `\x off` set it (off: tables are cut to the terminal instead), and
+`\x auto` restores the automatic switch.
+
 ## Errors
 
 Syntax errors give `line:column`, the line and a caret, and what was expected (embedding programs

@@ -12,6 +12,8 @@ final class InteractiveShell {
     /// USE, template variables and settings, kept across the statements typed.
     let session: Session
     var timer = false
+    /// Whether a table too wide for the terminal is shown expanded (`\x auto`, the default).
+    var autoExpand = true
     private var buffer = ""
 
     init(engine: Engine, output: OutputOptions, variables: [String: String], editor: LineEditor) {
@@ -19,7 +21,7 @@ final class InteractiveShell {
         self.output = output
         self.editor = editor
         session = Session(engine: engine, state: SessionState(variables: variables))
-        ShellCompletion.vocabulary = InteractiveShell.vocabulary(engine.registry)
+        ShellCompletion.vocabulary = CompletionVocabulary(registry: engine.registry, extraWords: MetaCommand.names)
     }
 
     func run() async {
@@ -48,7 +50,8 @@ final class InteractiveShell {
 
     /// Runs a script; Ctrl-C cancels it (aborting in-flight requests) and returns to the prompt.
     func runCancellable(_ script: String) async {
-        let runner = ScriptRunner(session: session, output: output)
+        var runner = ScriptRunner(session: session, output: output)
+        runner.autoExpand = autoExpand
         let started = Date()
         let task = Task { await runner.run(script: script, sourceName: "<shell>") }
         signal(SIGINT, SIG_IGN)
@@ -61,18 +64,5 @@ final class InteractiveShell {
         _ = await task.value
         interrupt.cancel()
         if timer { StandardError.write(String(format: "Run Time: %.3fs\n", Date().timeIntervalSince(started))) }
-    }
-
-    static func vocabulary(_ registry: ProviderRegistry) -> [String] {
-        var words = Set(ShellCompletion.keywords)
-        for resolved in registry.allResources {
-            words.insert(resolved.fullName)
-            words.insert("\(resolved.service.name).\(resolved.resource.name)")
-            resolved.resource.fields.forEach { words.insert($0.name) }
-            resolved.resource.parameters.forEach { words.insert($0.name) }
-            resolved.resource.methods.forEach { words.insert("\(resolved.fullName).\($0.name)") }
-        }
-        for command in MetaCommand.names { words.insert(command) }
-        return words.sorted()
     }
 }

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import RTKQL
 
 /// Reads input lines: through libedit (line editing, history, completion) on a terminal,
 /// plainly otherwise.
@@ -37,17 +38,13 @@ final class LineEditor {
     }
 }
 
-/// Tab completion candidates: keywords, resource names, columns, parameters and methods.
+/// Tab completion for libedit, over the shell's `CompletionVocabulary`.
 enum ShellCompletion {
-    nonisolated(unsafe) static var vocabulary: [String] = []
+    nonisolated(unsafe) static var vocabulary: CompletionVocabulary?
     nonisolated(unsafe) private static var matches: [String] = []
 
     static func prepare(prefix: String, line: String) {
-        let lower = prefix.lowercased()
-        let upperCaseKeywords = prefix.first.map { $0.isUppercase } ?? true
-        matches = vocabulary.filter { $0.lowercased().hasPrefix(lower) }.map { word in
-            ShellCompletion.keywords.contains(word) && !upperCaseKeywords ? word.lowercased() : word
-        }
+        matches = vocabulary?.candidates(for: prefix) ?? []
     }
 
     static func next(state: Int32) -> UnsafeMutablePointer<CChar>? {
@@ -55,12 +52,4 @@ enum ShellCompletion {
         guard index < matches.count else { return nil }
         return strdup(matches[index])
     }
-
-    static let keywords: Set<String> = [
-        "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS", "NULL", "LIKE", "GLOB", "BETWEEN", "GROUP", "BY",
-        "HAVING", "ORDER", "ASC", "DESC", "LIMIT", "OFFSET", "AS", "JOIN", "LEFT", "INNER", "CROSS", "ON", "USING",
-        "WITH", "UNION", "ALL", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST", "EXISTS", "REPLACE", "SET",
-        "RETURNING", "EXEC", "SHOW", "PROVIDERS", "SERVICES", "RESOURCES", "METHODS", "DESCRIBE", "EXTENDED",
-        "EXPLAIN", "USE", "COUNT", "SUM", "AVG", "MIN", "MAX", "json_extract",
-    ]
 }

@@ -7,13 +7,15 @@ enum MetaCommand: Equatable {
     case quit
     case clear
     case output(String?)
+    /// `\x` (toggle), `\x on`, `\x off`, `\x auto`: the expanded display.
+    case expanded(String?)
     case timer(String?)
     case vars
     case set(String, String)
     case read(String)
     case unknown(String)
 
-    static let names = [".help", ".quit", ".exit", ".output", ".mode", ".timer", ".vars", ".set", ".read", ".clear"]
+    static let names = [".help", ".quit", ".exit", ".output", ".mode", ".timer", ".vars", ".set", ".read", ".clear", "\\x"]
 
     /// Recognises a meta-command line; nil for SQL.
     init?(_ line: String) {
@@ -25,6 +27,7 @@ enum MetaCommand: Equatable {
         case ".quit", ".exit", "exit", "quit", "\\q": self = .quit
         case ".clear", "clear": self = .clear
         case ".output", ".mode", ".format": self = .output(words.count > 1 ? words[1] : nil)
+        case "\\x": self = .expanded(words.count > 1 ? words[1] : nil)
         case ".timer": self = .timer(words.count > 1 ? words[1] : nil)
         case ".vars": self = .vars
         case ".set":
@@ -47,16 +50,44 @@ enum MetaCommand: Equatable {
       SHOW METHODS IN cloudflare.realtime_kit.recordings;   DESCRIBE cloudflare.realtime_kit.recordings;
     Meta-commands:
       .help                 this text (also: help, \\?)
-      .output FORMAT        table, json, jsonl, csv, tsv, markdown or text (also .mode)
+      .output FORMAT        table, line, json, jsonl, csv, tsv, markdown or text (also .mode;
+                            line, or expanded, shows one column per line per row)
+      \\x [on|off|auto]      the expanded display: toggle it, turn it on or off, or auto (a table
+                            too wide for the terminal is shown expanded; the default)
       .timer on|off         print how long each statement took
       .vars                 template variables and their values
       .set NAME VALUE       set a template variable used by {{ NAME }}
       .read FILE            run the statements in FILE
       .clear                clear the screen (also: clear)
       .quit                 leave (also: .exit, exit, quit, \\q, Ctrl-D)
-    Tab completes keywords, resource names, columns and parameters. Ctrl-C cancels a running query.
+    Tab completes keywords, resource names, columns, parameters and resource.method (after the dot).
+    Ctrl-C cancels a running query.
 
     """
+}
+
+extension InteractiveShell {
+    /// `\x`: on shows every result expanded, off shows tables cut to the terminal, auto expands
+    /// only tables too wide for it; with no word, toggles between on and off.
+    func setExpanded(_ setting: String?) {
+        let on = output.output == .line
+        switch setting?.lowercased() {
+        case nil: setExpanded(on ? "off" : "on")
+        case "on"?:
+            output.output = .line
+            StandardOutput.write("Expanded display is on.\n")
+        case "off"?:
+            output.output = .table
+            autoExpand = false
+            StandardOutput.write("Expanded display is off.\n")
+        case "auto"?:
+            output.output = .table
+            autoExpand = true
+            StandardOutput.write("Expanded display is used automatically.\n")
+        default:
+            StandardError.write("error: \\x takes on, off or auto\n")
+        }
+    }
 }
 
 /// What to do after a meta-command.
@@ -78,11 +109,13 @@ extension InteractiveShell {
                 StandardOutput.write("output: \(output.output.rawValue)\n")
                 break
             }
-            guard let format = OutputFormat(rawValue: name.lowercased()) else {
+            guard let format = OutputFormat(name: name) else {
                 StandardError.write("error: unknown format \(name); choose one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))\n")
                 break
             }
             output.output = format
+        case .expanded(let setting):
+            setExpanded(setting)
         case .timer(let setting):
             switch setting?.lowercased() {
             case "on": timer = true

@@ -1,5 +1,6 @@
 import Foundation
 import RTKQL
+import Synchronization
 
 /// How a script run ended.
 enum ScriptOutcome: Equatable {
@@ -16,6 +17,18 @@ struct ScriptRunner {
     let session: Session
     let output: OutputOptions
     var sink: ResultSink?
+    /// Whether a table too wide for the terminal switches to the expanded display (the shell's `\x off` clears it).
+    var autoExpand = true
+
+    /// Whether the switch to the expanded display has been announced (it is said once per process).
+    private static let expansionAnnounced = Atomic(false)
+
+    /// The options results are rendered with.
+    private var formatOptions: OutputFormat.Options {
+        var options = output.formatOptions
+        options.expandWhenTooWide = options.expandWhenTooWide && autoExpand
+        return options
+    }
 
     /// Runs `script` in the session and prints what it produces.
     func run(script: String, sourceName: String) async -> ScriptOutcome {
@@ -68,8 +81,13 @@ struct ScriptRunner {
         }
         let collected = try await result.collect()
         ProgressLine.shared.clear()
-        emit(format.render(collected, options: output.formatOptions))
-        if format == .table {
+        let options = formatOptions
+        if format.chosen(for: collected, options: options) != format,
+           !Self.expansionAnnounced.exchange(true, ordering: .relaxed) {
+            StandardError.write("(expanded display: the table is wider than the terminal)\n")
+        }
+        emit(format.render(collected, options: options))
+        if format == .table || format == .line {
             let rows = collected.rows.count
             StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", Date().timeIntervalSince(started)))s\n")
         }
@@ -78,7 +96,8 @@ struct ScriptRunner {
 
     /// Writes a SELECT's rows as they are read, in chunks of about 64 KiB.
     private func stream(_ result: StatementResult) async throws(RTKQLError) -> Int {
-        var writer = StreamWriter(format: output.output, options: output.formatOptions, columns: result.columns,
+        let started = Date()
+        var writer = StreamWriter(format: output.output, options: formatOptions, columns: result.columns,
                                   jsonColumns: result.jsonColumns)
         ProgressLine.shared.clear()
         var buffer = writer.begin()
@@ -92,6 +111,9 @@ struct ScriptRunner {
             }
         }
         emit(buffer + writer.end())
+        if output.output == .line {
+            StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", Date().timeIntervalSince(started)))s\n")
+        }
         return rows
     }
 
