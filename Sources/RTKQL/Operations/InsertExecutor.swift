@@ -13,7 +13,7 @@ struct InsertExecutor {
     func run(_ statement: InsertStatement, text: String) async throws(RTKQLError) -> QueryResult {
         let replace = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
         let source = try await replace.runSubquery(statement.source, text: text)
-        let rows = source.rows.map { row in row.map(InsertExecutor.raw) }
+        let rows = source.rows.map { row in row.map(\.rawValue) }
         let plan = try RTKQLError.planning { try InsertPlanner(resolver: resolver).plan(statement, rows: rows) }
         let sender = OperationSender(engine: engine)
         if engine.configuration.dryRun { return try OperationListing.list(plan.requests, sender: sender) }
@@ -21,16 +21,5 @@ struct InsertExecutor {
         var result = try replace.report(outcomes, plan: plan, returning: statement.returning, text: text)
         result.requestCount = source.requestCount + outcomes.count
         return result
-    }
-
-    /// A source value as a literal of the statement.
-    static func raw(_ value: SQLValue) -> RawValue {
-        switch value {
-        case .null: return .null
-        case .integer(let number): return .integer(number)
-        case .real(let number): return .real(number)
-        case .text(let text): return .text(text)
-        case .blob(let bytes): return .text(String(decoding: bytes, as: UTF8.self))
-        }
     }
 }

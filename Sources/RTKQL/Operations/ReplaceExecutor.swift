@@ -73,10 +73,8 @@ struct ReplaceExecutor {
     /// A subquery's value as a parameter value; NULL and blobs name no target.
     private static func raw(_ value: SQLValue) -> RawValue? {
         switch value {
-        case .text(let text): return .text(text)
-        case .integer(let number): return .integer(number)
-        case .real(let number): return .real(number)
-        default: return nil
+        case .null, .blob: return nil
+        default: return value.rawValue
         }
     }
 
