@@ -33,6 +33,10 @@ public struct ResourceFetch: Sendable {
     public var fieldsRead: [String]
     /// The resource's parameter columns (the table has one column for each, after the fields).
     public var parameterColumns: [ParameterColumn] = []
+    /// The parameter columns the statement can read: only these hold their calls' values (the others
+    /// stay NULL, as unread fields do), so a listing does not store the same account and app in every row
+    /// for nothing.
+    public var parametersRead: [String] = []
     /// Queries over the tables loaded before this one whose rows give parameter values; each of their
     /// distinct rows (crossed with `calls`) makes one call. Empty when every parameter is bound from
     /// literals.

@@ -62,6 +62,7 @@ public struct SelectPlanner: Sendable {
             fetches[index].fieldsRead = analysis.resource.fields.map(\.name).filter {
                 read.contains($0.lowercased()) || mapped.contains($0.lowercased())
             }
+            fetches[index].parametersRead = analysis.columns.map(\.name).filter { read.contains($0.lowercased()) }
         }
         let sql = SQLRewriter.apply(edits, to: text, within: statementRange)
         return SelectPlan(fetches: fetches, sql: sql, loadOrder: DependencyChooser.loadOrder(choices))

@@ -14,6 +14,23 @@ public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// The value written as an SQL literal that SQLite reads back as the same value: `NULL`, `42`,
+    /// `1.5e+300`, `'it''s'`, `X'CAFE'`.
+    public var sqlLiteral: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let value): return String(value)
+        case .real(let value):
+            guard value.isFinite else { return value.isNaN ? "NULL" : (value < 0 ? "-9e999" : "9e999") }
+            let text = "\(value)"
+            return text.contains(".") || text.contains("e") ? text : text + ".0"
+        case .text(let value): return "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        case .blob(let bytes):
+            let digits = Array("0123456789ABCDEF")
+            return "X'" + String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }) + "'"
+        }
+    }
+
     /// The value as text, as SQLite's `CAST(x AS TEXT)` would render it; nil for NULL.
     public var textValue: String? {
         switch self {

@@ -31,7 +31,8 @@ struct ResourceLoader {
         let loader: TableLoader
         do {
             loader = try TableLoader(database: database, tableName: fetch.tableName, fields: fields, loading: fetch.fieldsRead,
-                                     parameters: fetch.parameterColumns)
+                                     parameters: fetch.parameterColumns, storing: fetch.parametersRead,
+                                     constants: ResourceLoader.constantParameters(fetch))
             try loader.begin()
         } catch {
             throw RTKQLError.storage(error)
@@ -45,6 +46,20 @@ struct ResourceLoader {
         }
         report.rows = loader.rowCount
         return report
+    }
+
+    /// The parameter columns whose value is the same for every call of `fetch` (NULL when no call takes
+    /// them): generated from that constant rather than stored in every row.
+    static func constantParameters(_ fetch: ResourceFetch) -> [String: SQLValue] {
+        var constants: [String: SQLValue] = [:]
+        for column in fetch.parameterColumns where !column.isGenerated {
+            let values = Set(fetch.calls.map { call in
+                call.columnValues.first { $0.key.lowercased() == column.name.lowercased() }?.value ?? .null
+            })
+            if values.count == 1, let value = values.first { constants[column.name] = value.sqlValue }
+            if values.isEmpty { constants[column.name] = .null }
+        }
+        return constants
     }
 
     private func commit(_ loader: TableLoader) throws(RTKQLError) {

@@ -24,21 +24,28 @@ final class TableLoader {
     private(set) var rowCount = 0
 
     /// A table with a column for each of `fields` and of `parameters`; rows fill the `loading` columns
-    /// (nil: all of them) and the parameter columns that are not generated from a field.
+    /// (nil: all of them) and the parameter columns named in `storing` (nil: all of them) that are not
+    /// generated from a field and have no value in `constants`. A parameter with one value for every call
+    /// (`account_id`, almost always) is a column generated from that constant, stored in no row.
     init(database: Database, tableName: String, fields: [FieldDefinition], loading: [String]? = nil,
-         parameters: [ParameterColumn] = []) throws {
+         parameters: [ParameterColumn] = [], storing: [String]? = nil, constants: [String: SQLValue] = [:]) throws {
         self.database = database
         self.tableName = tableName
         self.fields = fields
         loadedColumns = loading ?? fields.map(\.name)
-        storedParameters = parameters.filter { !$0.isGenerated }.map(\.name)
+        let stored = storing.map { Set($0.map { $0.lowercased() }) }
+        storedParameters = parameters.filter {
+            !$0.isGenerated && constants[$0.name] == nil && stored?.contains($0.name.lowercased()) ?? true
+        }.map(\.name)
         let width = loadedColumns.count + storedParameters.count
         // 64-row statements measured fastest on the 14-field shape; keep well inside SQLite's parameter limit.
         batchSize = width == 0 ? 1 : max(1, min(64, 32_766 / width))
         let columns = fields.map { "\(TableLoader.quote($0.name)) \($0.sqliteType)" }
             + parameters.map { column in
                 var definition = "\(TableLoader.quote(column.name)) \(column.sqliteType)"
-                if let expression = column.generatedExpression { definition += " GENERATED ALWAYS AS (\(expression)) VIRTUAL" }
+                if let expression = column.generatedExpression ?? constants[column.name]?.sqlLiteral {
+                    definition += " GENERATED ALWAYS AS (\(expression)) VIRTUAL"
+                }
                 return definition
             }
         try database.execute("CREATE TABLE \(TableLoader.quote(tableName)) (\(columns.joined(separator: ", ")))")
