@@ -2,9 +2,9 @@ import RTKQLJSON
 import RTKQLProvider
 import RTKQLSyntax
 
-/// Plans `EXEC provider.service.resource.method @p = v ... [@@json = '...']`: path and query
-/// parameters from the arguments, the body from `@@json` (and body-property arguments), all
-/// checked against the method's definition before anything is sent.
+/// Plans `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [FROM (query)]`: path and
+/// query parameters from the arguments (and the query's columns), the body from `@@json` (and
+/// body-property arguments and columns), all checked against the method's definition before anything is sent.
 public struct ExecPlanner: Sendable {
     public var resolver: ResourceResolver
     public var boundParameters: [String: RawValue]
@@ -14,7 +14,39 @@ public struct ExecPlanner: Sendable {
         self.boundParameters = boundParameters
     }
 
+    /// Plans `statement` without its `FROM (query)` rows: one request from the arguments alone.
     public func plan(_ statement: ExecStatement) throws -> ExecPlan {
+        let target = try method(of: statement)
+        return ExecPlan(resource: target.resource, method: target.method, requests: [try request(statement, target: target, row: [])])
+    }
+
+    /// Plans `statement` with the rows its `FROM (query)` returned (`columns` naming their values): one
+    /// request per distinct row, each column binding the parameter or body property it is named after
+    /// (a NULL binds nothing), the `@` arguments holding for every request. Everything is validated
+    /// before any request is sent.
+    public func plan(_ statement: ExecStatement, columns: [String], rows: [[RawValue]],
+                     maximumTargets: Int = 1_000) throws -> ExecPlan {
+        let target = try method(of: statement)
+        let named = statement.arguments.map { $0.name.value.lowercased() }
+        for column in columns where named.contains(column.lowercased()) {
+            throw PlanningError(.invalidParameterValue(parameter: column),
+                                "\(column) is bound twice: by @\(column) and by a column of FROM (query); bind it once",
+                                range: statement.source?.range)
+        }
+        var seen = Set<[RawValue]>()
+        let distinct = rows.filter { seen.insert($0).inserted }
+        if distinct.count > maximumTargets {
+            throw PlanningError(.unsupported, "EXEC \(target.fullName) would send \(distinct.count) requests (one per distinct row of "
+                                    + "FROM (query)); the limit is \(maximumTargets)")
+        }
+        let requests = try distinct.map { row in
+            try request(statement, target: target, row: zip(columns, row).filter { $0.1 != .null }.map { ($0.0, $0.1) })
+        }
+        return ExecPlan(resource: target.resource, method: target.method, requests: requests, sourceColumns: columns)
+    }
+
+    /// The method a statement names, resolved.
+    private func method(of statement: ExecStatement) throws -> (resource: ResolvedResource, method: MethodDefinition, fullName: String) {
         let parts = statement.method.parts
         guard parts.count >= 2, let methodName = parts.last else {
             throw PlanningError(.unknownMethod(statement.method.dotted),
@@ -31,30 +63,47 @@ public struct ExecPlanner: Sendable {
             message += " Methods: \(names.joined(separator: ", ")) (see SHOW METHODS IN \(resolved.fullName))"
             throw PlanningError(.unknownMethod(fullName), message, range: methodName.range)
         }
+        return (resolved, method, fullName)
+    }
 
+    /// One request: the `@` arguments plus `row`, the values one row of `FROM (query)` binds by name.
+    private func request(_ statement: ExecStatement, target: (resource: ResolvedResource, method: MethodDefinition, fullName: String),
+                         row: [(String, RawValue)]) throws -> OperationRequest {
+        let (resolved, method, fullName) = target
+        let resource = resolved.resource
         let literals = LiteralReader(boundParameters: boundParameters)
+        var inputs: [(name: String, value: RawValue, range: SourceRange?)] = []
+        for argument in statement.arguments {
+            guard let raw = literals.value(of: argument.value), raw != .null else {
+                throw PlanningError(.invalidParameterValue(parameter: argument.name.value), "@\(argument.name.value) needs a literal value",
+                                    range: argument.value.range)
+            }
+            inputs.append((argument.name.value, raw, argument.name.range))
+        }
+        inputs += row.map { ($0.0, $0.1, nil) }
         var parameters: [String: ParameterValue] = [:]
         var bodyMembers: [(key: String, value: JSONValue)] = []
-        for argument in statement.arguments {
-            let name = argument.name.value
-            guard let raw = literals.value(of: argument.value), raw != .null else {
-                throw PlanningError(.invalidParameterValue(parameter: name), "@\(name) needs a literal value", range: argument.value.range)
-            }
+        for (name, raw, range) in inputs {
             if let parameter = method.parameter(named: name), parameter.in != .body, let definition = resource.parameter(named: name) {
                 parameters[parameter.name] = try ParameterCoercion.coerce(raw, to: definition)
             } else if let property = method.body?.properties.first(where: { $0.key.lowercased() == name.lowercased() }) {
                 bodyMembers.append((property.key, try BodyValidator.jsonValue(raw, for: property.key, property.value, method: fullName)))
             } else {
                 let names = method.parameters.filter { $0.in != .body }.map(\.name) + (method.body?.properties.keys.sorted() ?? [])
-                var message = "\(fullName) takes no parameter @\(name)"
-                if let suggestion = NameSuggester.nearest(to: name, in: names) { message += "; did you mean @\(suggestion)?" }
+                var message = range == nil
+                    ? "column \(name) of FROM (query) names no parameter of \(fullName)"
+                    : "\(fullName) takes no parameter @\(name)"
+                if let suggestion = NameSuggester.nearest(to: name, in: names) {
+                    message += range == nil ? "; did you mean \(suggestion)? (name the column with AS)" : "; did you mean @\(suggestion)?"
+                }
                 message += " (parameters: \(names.map { "@" + $0 }.joined(separator: ", ")))"
-                throw PlanningError(.unbindableParameter(parameter: name), message, range: argument.name.range)
+                throw PlanningError(.unbindableParameter(parameter: name), message, range: range ?? statement.source?.range)
             }
         }
         for required in method.parameters where required.required == true && required.in != .body && parameters[required.name] == nil {
+            let hint = statement.source == nil ? "add @\(required.name)='...'" : "add @\(required.name)='...' or a column \(required.name) to FROM (query)"
             throw PlanningError(.missingParameter(parameter: required.name, method: fullName),
-                                "missing required parameter \(required.name) for \(fullName) (add @\(required.name)='...'; see SHOW METHODS IN \(resolved.fullName))")
+                                "missing required parameter \(required.name) for \(fullName) (\(hint); see SHOW METHODS IN \(resolved.fullName))")
         }
 
         var body: JSONValue?
@@ -82,8 +131,7 @@ public struct ExecPlanner: Sendable {
         if let schema = method.body, let body {
             try BodyValidator.validate(body, against: schema, method: fullName)
         }
-        return ExecPlan(request: OperationRequest(resource: resolved, method: method, parameters: parameters,
-                                                  body: method.body == nil ? nil : body))
+        return OperationRequest(resource: resolved, method: method, parameters: parameters, body: method.body == nil ? nil : body)
     }
 }
 

@@ -23,9 +23,25 @@ public struct ReplacePlan: Sendable {
     public var targetParameter: String?
 }
 
-/// The plan of an EXEC: a single request.
+/// The plan of an EXEC: a single request, or one per distinct row of its `FROM (query)` (none when it
+/// returned no rows).
 public struct ExecPlan: Sendable {
-    public var request: OperationRequest
+    public var resource: ResolvedResource
+    public var method: MethodDefinition
+    /// The requests, in the order of the query's rows.
+    public var requests: [OperationRequest]
+    /// The columns of `FROM (query)`, which tell the requests apart; nil without one.
+    public var sourceColumns: [String]?
+
+    public init(resource: ResolvedResource, method: MethodDefinition, requests: [OperationRequest], sourceColumns: [String]? = nil) {
+        self.resource = resource
+        self.method = method
+        self.requests = requests
+        self.sourceColumns = sourceColumns
+    }
+
+    /// The first request (the only one without `FROM (query)`).
+    public var request: OperationRequest { requests[0] }
 }
 
 extension ParameterValue {

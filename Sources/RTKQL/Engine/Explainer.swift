@@ -14,6 +14,9 @@ struct Explainer {
     func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
         let sender = OperationSender(engine: engine)
         switch parsed.statement {
+        case .exec(let exec) where exec.source != nil:
+            throw .invalid(message: "EXPLAIN EXEC ... FROM (query) cannot list its requests before the query has run: "
+                           + "EXPLAIN the query, or run the EXEC with --dry-run, which runs the query and lists the requests without sending them")
         case .exec(let exec):
             let plan = try ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters).plan(exec)
             return try OperationListing.list([plan.request], sender: sender)

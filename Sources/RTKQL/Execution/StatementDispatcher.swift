@@ -52,7 +52,9 @@ struct StatementDispatcher {
             })
         case .exec(let exec):
             let executor = ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters)
-            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in try await executor.run(exec, text: text) })
+            return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
+                try await executor.run(exec, text: text, arguments: arguments, control: control)
+            })
         case .update(let update):
             let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control, verb: .update)
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in

@@ -5,7 +5,9 @@ import RTKQLSyntax
 import RTKQLTransport
 
 /// Runs EXEC: validates arguments and body, sends the one request, and returns the rows of the
-/// response (the created or found recording). A POST is never retried automatically.
+/// response (the created or found recording). With `FROM (query)`, runs the query first, validates one
+/// request per distinct row, then sends them and reports one row per target, as REPLACE does. A POST is
+/// never retried automatically.
 struct ExecExecutor {
     let engine: Engine
     let resolver: ResourceResolver
@@ -15,8 +17,13 @@ struct ExecExecutor {
         try RTKQLError.planning { try ExecPlanner(resolver: resolver, boundParameters: boundParameters).plan(statement) }
     }
 
-    /// Runs `statement`, written in `text` (RETURNING expressions are read from it).
-    func run(_ statement: ExecStatement, text: String) async throws(RTKQLError) -> QueryResult {
+    /// Runs `statement`, written in `text` (RETURNING expressions are read from it); `FROM (query)` runs
+    /// under `control` with the statement's `arguments`.
+    func run(_ statement: ExecStatement, text: String, arguments: StatementArguments,
+             control: StatementControl) async throws(RTKQLError) -> QueryResult {
+        if let source = statement.source {
+            return try await runFromQuery(statement, source: source, text: text, arguments: arguments, control: control)
+        }
         let plan = try plan(statement)
         let sender = OperationSender(engine: engine)
         if engine.configuration.dryRun { return try OperationListing.list([plan.request], sender: sender) }
@@ -43,6 +50,27 @@ struct ExecExecutor {
                 .evaluate(envelope, rowsPath: plan.request.method.response.rows)
         }
         return try rows(of: response, request: request, plan: plan)
+    }
+
+    /// `EXEC ... FROM (query)`: one request per distinct row of the query, all validated before any is sent.
+    private func runFromQuery(_ statement: ExecStatement, source: Query, text: String, arguments: StatementArguments,
+                              control: StatementControl) async throws(RTKQLError) -> QueryResult {
+        let rows = try await SubqueryRunner(engine: engine, resolver: resolver, arguments: arguments, control: control).run(source, text: text)
+        let plan = try RTKQLError.planning {
+            try ExecPlanner(resolver: resolver, boundParameters: boundParameters)
+                .plan(statement, columns: rows.columns, rows: rows.rows.map { $0.map(\.rawValue) })
+        }
+        let sender = OperationSender(engine: engine)
+        if engine.configuration.dryRun {
+            var listing = try OperationListing.list(plan.requests, sender: sender)
+            listing.requestCount = rows.requestCount
+            return listing
+        }
+        let outcomes = try await sender.send(plan.requests)
+        var result = try OperationReport(plan).make(outcomes, returning: statement.returning, text: text)
+        result.requestCount = rows.requestCount + outcomes.count
+        result.warnings = rows.warnings + result.warnings
+        return result
     }
 
     private func rows(of response: HTTPResponse, request: HTTPRequest, plan: ExecPlan) throws(RTKQLError) -> QueryResult {

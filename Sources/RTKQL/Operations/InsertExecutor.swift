@@ -11,14 +11,14 @@ struct InsertExecutor {
     let control: StatementControl
 
     func run(_ statement: InsertStatement, text: String) async throws(RTKQLError) -> QueryResult {
-        let replace = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
-        let source = try await replace.runSubquery(statement.source, text: text)
+        let source = try await SubqueryRunner(engine: engine, resolver: resolver, arguments: arguments, control: control)
+            .run(statement.source, text: text)
         let rows = source.rows.map { row in row.map(\.rawValue) }
         let plan = try RTKQLError.planning { try InsertPlanner(resolver: resolver).plan(statement, rows: rows) }
         let sender = OperationSender(engine: engine)
         if engine.configuration.dryRun { return try OperationListing.list(plan.requests, sender: sender) }
         let outcomes = try await sender.send(plan.requests)
-        var result = try replace.report(outcomes, plan: plan, returning: statement.returning, text: text)
+        var result = try OperationReport(plan).make(outcomes, returning: statement.returning, text: text)
         result.requestCount = source.requestCount + outcomes.count
         return result
     }

@@ -18,7 +18,7 @@ printed and parsed again by a test.
 |---|---|
 | `SELECT ...` (also `WITH ...`, `VALUES ...`) | reads resources (every resource of [resources.md](resources.md) with a select method); any SQLite SELECT: joins, subqueries, CTEs, unions, window functions, JSON operators |
 | `REPLACE resource SET ... WHERE ... [RETURNING ...]` | the resource's replace method (`PUT`): pause / resume / stop recordings ([operating-recordings.md](operating-recordings.md)), replace a webhook or meeting |
-| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [RETURNING ...]` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ... |
+| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [FROM (query)] [RETURNING ...]` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ...; with `FROM (query)`, once per distinct row of the query (see [below](#insert-update-delete-purge)) |
 | `INSERT INTO resource (columns) VALUES ... \| SELECT ... [RETURNING ...]` | the resource's insert method, one request per row (see [below](#insert-update-delete-purge)) |
 | `UPDATE resource SET ... WHERE ... [RETURNING ...]` | the resource's update method (`PATCH`), one request per target |
 | `DELETE FROM resource WHERE ... [RETURNING ...]` | the resource's delete method, one request per target |
@@ -55,6 +55,13 @@ DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no lon
   Several parameters taken together from one query use a row value, `(app_id, recording_id) IN (SELECT
   app_id, id FROM ...)`: one request per distinct row of the subquery (never the cross product of the
   values), the subquery any SELECT over any references.
+- **EXEC ... FROM (query)** calls the method once per distinct row of the query (any SELECT over any
+  references, `VALUES`, `WITH`): each column binds the parameter or request-body property it is named
+  after (`SELECT id AS meeting_id ...`; a NULL binds nothing; a JSON array text fills an array
+  property), the `@` arguments and `@@json` hold for every call. Every request is built and validated
+  before the first is sent; a column that names nothing, or a name bound both by `@` and by a column,
+  is an error. It reports one row per call: the query's columns, then `outcome, http_status, message,
+  status` and the RETURNING columns. `--dry-run` runs the query (reads only) and lists the calls.
 - POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
 - RETURNING evaluates its expressions over the answer: the resource's fields read from the method's
   row path, plus the envelope's `data` and `success` as JSON. PURGE is parsed but not run yet.
@@ -79,13 +86,27 @@ EXEC cloudflare.realtime_kit.kit_recordings.start_recordings @account_id = 'a', 
 @@json = '{"meeting_id": "m"}'
 RETURNING data->>'id' AS id;
 
+-- Mute every live meeting of an app, and kick the participants still in each live session.
+EXEC cloudflare.realtime_kit.active_session.mute_all @account_id = 'a', @app_id = 'b', @allow_unmute = true
+FROM (SELECT DISTINCT associated_id AS meeting_id FROM cloudflare.realtime_kit.sessions
+      WHERE account_id = 'a' AND app_id = 'b' AND status = 'LIVE');
+
+EXEC cloudflare.realtime_kit.active_session.kick @account_id = 'a', @app_id = 'b', @custom_participant_ids = '[]'
+FROM (SELECT s.associated_id AS meeting_id, json_group_array(p.id) AS participant_ids
+      FROM cloudflare.realtime_kit.sessions s
+      JOIN cloudflare.realtime_kit.sessions_participants p
+        ON p.account_id = s.account_id AND p.app_id = s.app_id AND p.session_id = s.id
+      WHERE s.account_id = 'a' AND s.app_id = 'b' AND s.status = 'LIVE' AND p.left_at IS NULL
+      GROUP BY s.associated_id);
+
 PURGE;                                        -- empties the session's cache
 PURGE cloudflare.realtime_kit.recordings;     -- of one resource
 ```
 
 - The resource may have an alias: `UPDATE r AS x ...`, `DELETE FROM r x ...`; INSERT takes one
   only with `AS` (`INSERT INTO r AS x (...)`), as in SQLite.
-- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements.
+- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements (for `EXEC ... FROM
+  (query)`, use `--dry-run`: its requests are known only once the query has run).
 - None of these words is reserved: `insert`, `update`, `delete` and `purge` remain ordinary column
   and parameter names.
 

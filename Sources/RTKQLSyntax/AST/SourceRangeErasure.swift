@@ -88,6 +88,7 @@ extension ExecStatement {
         copy.method = method.withoutSourceRanges()
         copy.arguments = arguments.map { ExecArgument(name: $0.name.withoutSourceRanges(), value: $0.value.withoutSourceRanges()) }
         copy.jsonBodyRange = jsonBodyRange.map { _ in .zero }
+        copy.source = source?.withoutSourceRanges()
         copy.returning = returning?.map { $0.withoutSourceRanges() }
         return copy
     }

@@ -87,16 +87,20 @@ public struct ExecStatement: Sendable, Hashable {
     public var jsonBody: String?
     /// Where the `@@json` value literal was written.
     public var jsonBodyRange: SourceRange?
+    /// The query of `FROM (query)`, when given: each of its distinct rows is one call, its columns binding
+    /// the parameters and body properties they are named after.
+    public var source: Query?
     /// nil when there is no RETURNING clause.
     public var returning: [ResultColumn]?
 
     /// A statement from its parts.
     public init(method: QualifiedName, arguments: [ExecArgument], jsonBody: String? = nil,
-                jsonBodyRange: SourceRange? = nil, returning: [ResultColumn]? = nil) {
+                jsonBodyRange: SourceRange? = nil, source: Query? = nil, returning: [ResultColumn]? = nil) {
         self.method = method
         self.arguments = arguments
         self.jsonBody = jsonBody
         self.jsonBodyRange = jsonBodyRange
+        self.source = source
         self.returning = returning
     }
 }

@@ -105,7 +105,8 @@ extension Parser {
         accept("RETURNING") ? try parseResultColumns() : nil
     }
 
-    /// exec = ("EXEC" | "EXECUTE") qualified-name { ["," ] "@" name "=" expr } [["," ] "@@json" "=" string] ["RETURNING" result-columns] ;
+    /// exec = ("EXEC" | "EXECUTE") qualified-name { ["," ] "@" name "=" expr } [["," ] "@@json" "=" string]
+    ///        ["FROM" "(" query ")"] ["RETURNING" result-columns] ;
     mutating func parseExec() throws(ParseError) -> ExecStatement {
         let method = try parseQualifiedName("a method name (provider.service.resource.method)")
         var arguments: [ExecArgument] = []
@@ -131,8 +132,15 @@ extension Parser {
                 break
             }
         }
+        var source: Query?
+        if accept("FROM") {
+            try expectSymbol("(")
+            guard startsQuery else { throw expected("SELECT, VALUES or WITH: the query whose rows are the calls") }
+            source = try parseQuery()
+            try expectSymbol(")")
+        }
         return ExecStatement(method: method, arguments: arguments, jsonBody: jsonBody, jsonBodyRange: jsonRange,
-                             returning: try parseReturning())
+                             source: source, returning: try parseReturning())
     }
 
     /// show = "SHOW" ["EXTENDED"] ("PROVIDERS" | "SERVICES" | "RESOURCES" | "METHODS") [("IN" | "FROM") qualified-name] ["LIKE" string] ;

@@ -80,7 +80,7 @@ extension SQLWriter {
         writeReturning(delete.returning)
     }
 
-    /// `EXEC method @a = v, ... [, @@json = '...'] [RETURNING ...]`
+    /// `EXEC method @a = v, ... [, @@json = '...'] [FROM (query)] [RETURNING ...]`
     mutating func write(_ exec: ExecStatement) {
         append("EXEC ")
         name(exec.method)
@@ -97,6 +97,11 @@ extension SQLWriter {
             append(separator)
             append("@@json = ")
             string(body)
+        }
+        if let source = exec.source {
+            append(" FROM (")
+            write(source)
+            append(")")
         }
         writeReturning(exec.returning)
     }
