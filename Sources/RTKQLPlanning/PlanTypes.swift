@@ -43,6 +43,12 @@ public struct ResourceFetch: Sendable {
     public var drivers: [ParameterDriver] = []
     /// Where each bound parameter's value comes from, for EXPLAIN (`literal 'acc-1'`, `m.id of rtkql_ref_2`).
     public var parameterSources: [(name: String, source: String)] = []
+    /// Set when the result cannot depend on rows past this many of the listing (see `RowLimit`): paging
+    /// stops once they are in.
+    public var rowLimit: Int?
+    /// The bound parameters SQLite checks again over the rows (provider data `checkedLocally`, with the
+    /// statement's condition kept in its SQL): a held listing without them answers the calls.
+    public var checkedLocally: Set<String> = []
     /// Set when the dependent calls may instead be one listing filtered locally (an optional parameter
     /// whose value is also a row field's): the cheaper choice is made once the values are known.
     public var listOnce: ListOnceAlternative?

@@ -64,8 +64,29 @@ public struct SelectPlanner: Sendable {
             }
             fetches[index].parametersRead = analysis.columns.map(\.name).filter { read.contains($0.lowercased()) }
         }
+        for (index, analysis) in analyses.enumerated() {
+            fetches[index].checkedLocally = SelectPlanner.checkedLocally(analysis, fetch: fetches[index])
+        }
+        if analyses.count == 1, !fetches[0].isDependent, fetches[0].listOnce == nil {
+            fetches[0].rowLimit = RowLimit.of(query, reference: analyses[0], method: fetches[0].method, literals: literals)
+        }
         let sql = SQLRewriter.apply(edits, to: text, within: statementRange)
         return SelectPlan(fetches: fetches, sql: sql, loadOrder: DependencyChooser.loadOrder(choices))
+    }
+
+    /// The parameters of `fetch` that a listing without them, filtered by SQLite, answers exactly: marked
+    /// `checkedLocally` in the provider data, and read by SQLite from the row (a field of the same name, or a
+    /// column generated from one, which a fields-only subquery would hide).
+    static func checkedLocally(_ analysis: ReferenceAnalysis, fetch: ResourceFetch) -> Set<String> {
+        var names = Set(analysis.bindings.bindings.filter { !$0.value.values.isEmpty }.keys)
+        for driver in fetch.drivers { names.formUnion(driver.parameters) }
+        return Set(names.compactMap { name -> String? in
+            guard let definition = analysis.resource.parameter(named: name), definition.checkedLocally == true,
+                  fetch.method.parameter(named: name) != nil else { return nil }
+            let isField = analysis.resource.field(named: name) != nil
+            let isGenerated = analysis.columns.contains { $0.name.lowercased() == name.lowercased() && $0.isGenerated }
+            return isField || (isGenerated && !analysis.isWrapped) ? definition.name : nil
+        })
     }
 
     /// The error for a column reference that names nothing in scope, with the nearest name in scope.

@@ -99,6 +99,10 @@ public struct ParameterDefinition: Sendable, Codable, Hashable {
     public var description: String
     /// The row field holding the same value (`recording_id` is the row's `id`), when there is one.
     public var field: String?
+    /// Set when the API filters by this parameter exactly as SQLite's `=` / `IN` over the row field of the
+    /// same name (or `field`) does: a listing without it, filtered locally, gives the same rows, so a
+    /// cached broader listing can answer it.
+    public var checkedLocally: Bool?
 
     /// A parameter definition; the optional members default to absent.
     public init(name: String, type: ValueType, format: String? = nil, enum values: [String]? = nil,

@@ -53,6 +53,8 @@ struct ParameterOverlay: Decodable {
     var maximum: Double?
     var description: String?
     var field: String?
+    /// The API filters by this parameter exactly as SQLite's `=` / `IN` over its row field does.
+    var checkedLocally: Bool?
 }
 
 /// Changes to one method, or a method StackQL does not map (then `operation` and `sqlVerb` are given).

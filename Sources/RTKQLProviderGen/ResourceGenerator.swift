@@ -203,6 +203,7 @@ extension ParameterOverlay {
         if let maximum { result.maximum = maximum }
         if let description { result.description = description }
         if let field { result.field = field }
+        if let checkedLocally { result.checkedLocally = checkedLocally }
         return result
     }
 }

@@ -21,8 +21,8 @@ import Testing
                 """)
             #expect(result.rows == [[.integer(20), .integer(20), .integer(0)]])
             let base = "GET /client/v4/accounts/\(fixture.account)/realtime/kit"
-            #expect(await paths(fixture) == ["\(base)/\(fixture.app)/recordings", "\(base)/\(fixture.otherApp)/recordings",
-                                             "\(base)/\(fixture.otherApp)/recordings"].sorted())
+            // The two references to the other app make the same call: it is sent once (one fetch per distinct call).
+            #expect(await paths(fixture) == ["\(base)/\(fixture.app)/recordings", "\(base)/\(fixture.otherApp)/recordings"].sorted())
         }
     }
 
@@ -199,7 +199,6 @@ import Testing
              "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests"),
             ("UPDATE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE recording_id = 'r'", noMethod("UPDATE"), noMethod("UPDATE")),
             ("DELETE FROM cloudflare.realtime_kit.recordings WHERE recording_id = 'r'", noMethod("DELETE"), noMethod("DELETE")),
-            ("PURGE", "PURGE is not supported yet", "PURGE is not supported yet"),
             ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", missingApp, missingApp),
         ]
         for (statement, message, explained) in cases {

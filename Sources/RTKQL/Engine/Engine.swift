@@ -17,6 +17,8 @@ public final class Engine: Sendable {
     public let registry: ProviderRegistry
     let http: HTTPClient
     let governor: RequestGovernor
+    /// Shares identical GETs in flight among the engine's sessions and statements.
+    let coalescer = RequestCoalescer()
 
     public init(configuration: EngineConfiguration, registry: ProviderRegistry = .bundled) {
         self.configuration = configuration

@@ -31,6 +31,13 @@ public struct EngineConfiguration: Sendable {
     /// The most calls one resource reference may make: a statement whose fan-out (from IN lists, or from
     /// another reference's rows) would exceed it stops before sending them. `--max-calls`.
     public var maxCalls = 500
+    /// How long a session keeps what its reads returned, answering the same (or a narrower) listing from it
+    /// instead of spending API budget (`--cache-ttl`; zero: each statement fetches afresh, though it still
+    /// reads each distinct page once).
+    public var cacheTTL: Duration = .seconds(60)
+    /// The most bytes of answers a session's cache keeps (least recently used first out). A listing whose
+    /// pages would take more than a quarter of it keeps only its first page.
+    public var cacheBudget = 64 << 20
 
     public init(baseURL: String? = nil, credentials: Credentials = .none) {
         self.baseURL = baseURL

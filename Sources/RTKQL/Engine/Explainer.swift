@@ -10,6 +10,8 @@ struct Explainer {
     let engine: Engine
     let resolver: ResourceResolver
     let boundParameters: [String: RawValue]
+    /// The statement's reads, to say which calls the session's cache would answer (nil: not said).
+    var reads: StatementReads?
 
     func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
         let sender = OperationSender(engine: engine)
@@ -41,7 +43,7 @@ struct Explainer {
         case .insert:
             throw .invalid(message: "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests")
         case .purge:
-            throw RTKQLError.notSupportedYet(parsed.statement)
+            throw .invalid(message: "EXPLAIN PURGE: PURGE sends nothing; it empties the session's cache")
         default:
             throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")
         }
@@ -80,12 +82,31 @@ struct Explainer {
                              template.map(Value.text) ?? .null, .null, .text(note)])
                 continue
             }
-            for call in fetch.calls {
+            let held = reads.map { HeldListings(reads: $0, api: engine.apiClient, baseURL: baseURL) }
+            let narrowed = held?.narrowed(fetch)
+            for call in narrowed ?? fetch.calls {
                 step += 1
                 let url = RequestBuilder.url(base: baseURL, method: fetch.method, parameters: call.parameters(forPage: 1))
                 var note = common
+                if narrowed != nil {
+                    note += "; answered by the listing held without " + fetch.checkedLocally.sorted().joined(separator: ", ")
+                        + " (SQLite keeps the matching rows)"
+                }
                 if call.pagination != nil {
-                    note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page)"
+                    if let limit = fetch.rowLimit, narrowed == nil {
+                        note += "; pages only until \(limit) row\(limit == 1 ? "" : "s") are in (LIMIT, with no ORDER BY, grouping "
+                            + "or condition left to SQLite), \(call.pageSize) rows per page"
+                    } else {
+                        note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page)"
+                    }
+                }
+                if let reads {
+                    let request = engine.apiClient.request(method: fetch.method.http.verb, url: url, body: nil)
+                    if let (_, age) = reads.held(request, api: engine.apiClient) {
+                        note += "; from the session's cache (\(StatementReads.seconds(age)) old)"
+                    } else {
+                        note += reads.maxAge > .zero ? "; not in the session's cache" : "; the session's cache is off"
+                    }
                 }
                 note += "; " + Explainer.loadedFields(fetch)
                 rows.append([.integer(Int64(step)), .text(fetch.tableName), method,

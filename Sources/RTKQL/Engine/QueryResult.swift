@@ -14,6 +14,9 @@ public struct QueryResult: Sendable {
     public var notice: String?
     /// How many HTTP requests the statement sent.
     public var requestCount = 0
+    /// How many pages the statement read without sending a request: from the session's cache, or from an
+    /// identical request in flight.
+    public var answeredFromCache = 0
     /// How many of a set-based operation's requests failed (their rows say why).
     public var failures = 0
     /// The rows went to a `RowSink` as they were read, so `rows` is empty.

@@ -6,7 +6,10 @@ import RTKQLSyntax
 struct OpenSelect: Sendable {
     var source: RowSource
     var warnings: [String]
+    /// Requests sent to load the references.
     var requestCount: Int
+    /// Pages answered from the session's cache (or by an identical request in flight) instead.
+    var answeredFromCache = 0
 }
 
 /// Runs a planned SELECT: loads each reference's rows into a scratch database, then prepares the
@@ -27,6 +30,7 @@ struct SelectExecutor: Sendable {
             database.interrupt { control.shouldStop }
             var warnings: [String] = []
             var requests = 0
+            var cached = 0
             for index in plan.loadOrder {
                 try control.check()
                 let fetch = try DependentFetch.bind(plan.fetches[index], in: database, maximumCalls: engine.configuration.maxCalls)
@@ -34,16 +38,17 @@ struct SelectExecutor: Sendable {
                 try engine.checkTransportSecurity(baseURL)
                 let loader = ResourceLoader(api: engine.apiClient, baseURL: baseURL, concurrency: engine.configuration.concurrency,
                                             pageLimit: engine.configuration.pageLimit, progress: engine.configuration.progress,
-                                            allowPartial: engine.configuration.allowPartial)
+                                            allowPartial: engine.configuration.allowPartial, reads: control.reads)
                 let report = try await loader.load(fetch, into: database)
                 warnings += report.warnings
                 requests += report.requests
+                cached += report.answeredFromCache
             }
             try control.check()
             let source = try RowSource(database: database) { database throws(RTKQLError) in
                 try SQLRunner.prepare(plan.sql, in: database, fetches: plan.fetches, query: query, arguments: arguments)
             }
-            return OpenSelect(source: source, warnings: warnings, requestCount: requests)
+            return OpenSelect(source: source, warnings: warnings, requestCount: requests, answeredFromCache: cached)
         }
     }
 }

@@ -18,8 +18,11 @@ public struct SessionState: Sendable {
 public struct SessionSettings: Sendable, Equatable {
     /// The time limit of each statement; nil takes `EngineConfiguration.statementTimeout`.
     public var statementTimeout: Duration?
+    /// The cache's time to live for this session (`.cache on|off`); nil: the engine's `cacheTTL`.
+    public var cacheTTL: Duration?
 
-    public init(statementTimeout: Duration? = nil) {
+    public init(statementTimeout: Duration? = nil, cacheTTL: Duration? = nil) {
         self.statementTimeout = statementTimeout
+        self.cacheTTL = cacheTTL
     }
 }

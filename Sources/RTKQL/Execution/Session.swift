@@ -25,6 +25,24 @@ public final class Session: Sendable {
     public init(engine: Engine, state: SessionState = SessionState()) {
         self.engine = engine
         self.state = Mutex(state)
+        cache = ResponseCache(budget: engine.configuration.cacheBudget)
+    }
+
+    /// What this session's reads returned, kept for the cache's time to live (see `cacheTTL`).
+    public let cache: ResponseCache
+
+    /// The time to live of the session's cache now: the session's setting, else the engine's.
+    public var cacheTTL: Duration { current.settings.cacheTTL ?? engine.configuration.cacheTTL }
+
+    /// How the next statement reads: through the session's cache, or (time to live zero) through one of
+    /// its own, so it still reads each distinct page once.
+    private func statementReads() -> StatementReads {
+        let ttl = cacheTTL
+        guard ttl > .zero else {
+            return StatementReads(cache: ResponseCache(budget: engine.configuration.cacheBudget), sessionCache: cache,
+                                  maxAge: .zero, coalescer: engine.coalescer)
+        }
+        return StatementReads(cache: cache, sessionCache: cache, maxAge: ttl, coalescer: engine.coalescer)
     }
 
     /// What the session holds now.
@@ -77,7 +95,7 @@ public final class Session: Sendable {
     public func execute(_ statement: ParsedStatement, index: Int = 0, in text: String,
                         arguments: StatementArguments = []) async throws(RTKQLError) -> StatementResult {
         let timeLimit = current.settings.statementTimeout ?? engine.configuration.statementTimeout
-        let control = StatementControl(timeLimit: timeLimit)
+        let control = StatementControl(timeLimit: timeLimit, reads: statementReads())
         let replaced = running.withLock { running -> StatementControl? in
             defer { running = control }
             return running

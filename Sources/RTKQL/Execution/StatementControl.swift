@@ -22,6 +22,8 @@ final class StatementControl: Sendable {
     let timeLimit: Duration?
     /// When the time limit runs out.
     let deadline: ContinuousClock.Instant?
+    /// How the statement's reads are answered (the session's cache, shared requests) and counted.
+    let reads: StatementReads
     private let state = Mutex(State())
     /// Read by SQLite's progress handler on every check: an atomic, not the lock.
     private let stopped = Atomic<Bool>(false)
@@ -29,8 +31,9 @@ final class StatementControl: Sendable {
     /// other statements cannot delay it.
     private let finished = Atomic<Bool>(false)
 
-    init(timeLimit: Duration?) {
+    init(timeLimit: Duration?, reads: StatementReads) {
         self.timeLimit = timeLimit
+        self.reads = reads
         deadline = timeLimit.map { ContinuousClock.now + $0 }
         if let timeLimit {
             let nanoseconds = Int(StatementDeadline.seconds(timeLimit) * 1e9)

@@ -16,19 +16,23 @@ struct StatementDispatcher {
         let resolver = ResourceResolver(registry: engine.registry, defaultProvider: state.defaultProvider)
         let catalog = Catalog(registry: engine.registry, defaultProvider: state.defaultProvider)
         func done(_ result: QueryResult) -> StatementResult {
-            StatementResult(statement: parsed, index: index, result: result)
+            var done = StatementResult(statement: parsed, index: index, result: result)
+            done.answeredFromCache = control.reads.answeredFromCache
+            return done
         }
         switch parsed.statement {
         case .select where engine.configuration.dryRun:
-            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters).explain(parsed, text: text))
+            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters, reads: control.reads).explain(parsed, text: text))
         case .select(let query):
             let plan = try RTKQLError.planning {
                 try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: parsed.range)
             }
             let open = try await SelectExecutor(engine: engine, arguments: arguments, control: control).open(plan, query: query)
-            return StatementResult(statement: parsed, index: index, columns: open.source.columns, jsonColumns: open.source.jsonColumns,
-                                   declaredTypes: open.source.declaredTypes, rows: RowCursor(source: open.source, control: control),
-                                   warnings: open.warnings, requestCount: open.requestCount)
+            var result = StatementResult(statement: parsed, index: index, columns: open.source.columns, jsonColumns: open.source.jsonColumns,
+                                         declaredTypes: open.source.declaredTypes, rows: RowCursor(source: open.source, control: control),
+                                         warnings: open.warnings, requestCount: open.requestCount)
+            result.answeredFromCache = open.answeredFromCache
+            return result
         case .show(let show):
             return done(try catalog.show(show))
         case .describe(let describe):
@@ -44,7 +48,7 @@ struct StatementDispatcher {
             return done(catalog.registryList())
         case .explain(let inner):
             let innerParsed = ParsedStatement(statement: inner, range: parsed.range)
-            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters).explain(innerParsed, text: text))
+            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters, reads: control.reads).explain(innerParsed, text: text))
         case .replace(let replace):
             let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
@@ -72,8 +76,17 @@ struct StatementDispatcher {
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in
                 try await executor.run(insert, text: text)
             })
-        case .purge:
-            throw RTKQLError.notSupportedYet(parsed.statement)
+        case .purge(let name):
+            var resource: String?
+            if let name {
+                guard let resolved = try RTKQLError.planning({ try resolver.resolve(name) }) else {
+                    throw RTKQLError.planning(resolver.unknownResource(name))
+                }
+                resource = resolved.fullName
+            }
+            let dropped = session.cache.clear(resource: resource)
+            return done(QueryResult(columns: [], rows: [], notice: "purged \(dropped) cached page\(dropped == 1 ? "" : "s")"
+                                        + (resource.map { " of \($0)" } ?? "")))
         }
     }
 }

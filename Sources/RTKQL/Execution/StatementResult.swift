@@ -23,6 +23,9 @@ public struct StatementResult: Sendable {
     public var notice: String?
     /// How many HTTP requests the statement sent.
     public var requestCount: Int
+    /// How many pages the statement read without sending a request: from the session's cache, or from an
+    /// identical request in flight.
+    public var answeredFromCache = 0
     /// How many of a set-based operation's requests failed (their rows say why).
     public var failures: Int
 
@@ -65,6 +68,7 @@ public struct StatementResult: Sendable {
         var result = QueryResult(columns: columns, jsonColumns: jsonColumns, rows: try await rows.collect(),
                                  warnings: warnings, notice: notice, requestCount: requestCount)
         result.failures = failures
+        result.answeredFromCache = answeredFromCache
         return result
     }
 }

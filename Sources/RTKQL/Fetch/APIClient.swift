@@ -10,6 +10,17 @@ struct APIClient: Sendable {
     /// Called with one line per request sent (`--http.log.enabled`); never sees credentials.
     let log: (@Sendable (String) -> Void)?
 
+    /// Tells credentials apart without keeping them: answers cached under one set of credentials never
+    /// serve another.
+    var credentialsFingerprint: Int {
+        var hasher = Hasher()
+        for header in credentials.headers {
+            hasher.combine(header.name.lowercased())
+            hasher.combine(header.value)
+        }
+        return hasher.finalize()
+    }
+
     /// The request with credentials and standard headers added.
     func request(method: String, url: String, body: [UInt8]?) -> HTTPRequest {
         var headers = [HTTPHeader("Accept", "application/json")] + credentials.headers

@@ -26,20 +26,46 @@ struct PagePlan {
         var firstArrived = false
         /// Set when an empty page ended the call early.
         var ended = false
+        /// Rows of this call that have arrived (for the row limit).
+        var rowsArrived = 0
     }
 
     private var calls: [CallState]
     /// The pages to request, highest key first, so the next one is taken from the end.
     private var queue: [Key]
     private let pageLimit: Int?
+    /// The rows the statement needs (see `RowLimit`): the calls are then listed one after another, and
+    /// paging stops once that many rows are in.
+    private let rowLimit: Int?
+    /// Rows inserted so far, all calls together.
+    private(set) var rowsInserted = 0
+    /// Rows inserted by the calls before the cursor's.
+    private var rowsBeforeCursorCall = 0
     /// The next page to insert.
     private(set) var cursor = Key(call: 0, page: 1)
     private(set) var warnings: [String] = []
 
-    init(calls: [MethodCall], pageLimit: Int?) {
+    init(calls: [MethodCall], pageLimit: Int?, rowLimit: Int? = nil) {
         self.calls = calls.map { CallState(call: $0) }
-        queue = calls.indices.reversed().map { Key(call: $0, page: 1) }
         self.pageLimit = pageLimit
+        self.rowLimit = rowLimit
+        if rowLimit == 0 {
+            queue = []
+            cursor = Key(call: calls.count, page: 1)
+        } else {
+            queue = rowLimit == nil ? calls.indices.reversed().map { Key(call: $0, page: 1) } : (calls.isEmpty ? [] : [Key(call: 0, page: 1)])
+        }
+    }
+
+    /// The last page of a call, once its first page told it (nil while unknown or paging on without a total).
+    func lastPage(ofCall call: Int) -> Int? {
+        calls[call].firstArrived ? calls[call].lastPage : nil
+    }
+
+    /// Rows the row limit still lets a call have, beyond those inserted before it and those of it that
+    /// arrived; nil without a limit.
+    private func rowsWanted(_ state: CallState) -> Int? {
+        rowLimit.map { $0 - rowsBeforeCursorCall - state.rowsArrived }
     }
 
     /// True once every call's pages have been inserted.
@@ -75,6 +101,8 @@ struct PagePlan {
         var state = calls[key.call]
         defer { calls[key.call] = state }
         if key.page == 1 { state.firstArrived = true }
+        // Under a row limit calls run one after another, so the rows inserted so far are those of earlier calls.
+        if rowLimit != nil, key.call == cursor.call { state.rowsArrived += rows }
         guard !state.ended, state.call.pagination != nil else { return }
         if key.page == 1 {
             guard rows > 0 else { return }
@@ -92,6 +120,10 @@ struct PagePlan {
                                 + "\(total - pageLimit * state.call.pageSize) of \(total) rows were left out")
                 last = pageLimit
             }
+            if let wanted = rowLimit.map({ $0 - rowsBeforeCursorCall }) {
+                // Only the pages that hold the rows still wanted.
+                last = min(last, max(1, (wanted + state.call.pageSize - 1) / max(state.call.pageSize, 1)))
+            }
             state.lastPage = last
             if last >= 2 { enqueue((2...last).map { Key(call: key.call, page: $0) }) }
         } else if state.lastPage == nil {
@@ -100,6 +132,10 @@ struct PagePlan {
     }
 
     private mutating func enqueueNext(after key: Key, _ state: inout CallState, rows: Int) {
+        if let wanted = rowsWanted(state), wanted <= 0 {
+            state.lastPage = key.page
+            return
+        }
         guard rows >= state.call.pageSize else {
             state.lastPage = key.page
             return
@@ -120,13 +156,22 @@ struct PagePlan {
     /// after the first ends its call: its queued pages are dropped.
     mutating func inserted(rows: Int) {
         let key = cursor
+        rowsInserted += rows
         if key.page > 1 && rows == 0 {
             calls[key.call].ended = true
             calls[key.call].lastPage = key.page
             queue.removeAll { $0.call == key.call }
         }
+        if let rowLimit, rowsInserted >= rowLimit {
+            // Enough rows: the rest of the listing cannot change the result.
+            queue = []
+            cursor = Key(call: calls.count, page: 1)
+            return
+        }
         if let last = calls[key.call].lastPage, key.page >= last {
             cursor = Key(call: key.call + 1, page: 1)
+            rowsBeforeCursorCall = rowsInserted
+            if rowLimit != nil, cursor.call < calls.count { enqueue([cursor]) }
         } else {
             cursor = Key(call: key.call, page: key.page + 1)
         }

@@ -5,7 +5,10 @@ import RTKQLTransport
 
 /// What loading one resource reference did.
 struct LoadReport: Sendable {
+    /// Requests sent.
     var requests = 0
+    /// Pages answered from the cache, or by an identical request in flight.
+    var answeredFromCache = 0
     var rows = 0
     var warnings: [String] = []
 }
@@ -22,8 +25,16 @@ struct ResourceLoader {
     var progress: (@Sendable (FetchProgress) -> Void)?
     /// Keep the rows of the pages that arrived when a later page fails for good (and warn).
     var allowPartial = false
+    /// How the statement's pages are answered (cache, shared requests) and counted.
+    let reads: StatementReads
 
     func load(_ fetch: ResourceFetch, into database: Database) async throws(RTKQLError) -> LoadReport {
+        var fetch = fetch
+        let held = HeldListings(reads: reads, api: api, baseURL: baseURL)
+        if let narrowed = held.narrowed(fetch) {
+            fetch.calls = narrowed
+            fetch.rowLimit = nil  // pages held cost nothing: SQLite filters all of them
+        }
         let fields = fetch.resource.resource.fields
         let decoder = PageDecoder(fields: fetch.fieldsRead, rowsPath: fetch.method.response.rows,
                                   totalPath: fetch.method.pagination?.totalCount)
@@ -74,13 +85,17 @@ struct ResourceLoader {
                            report: inout LoadReport) async throws(RTKQLError) {
         let api = self.api
         let method = fetch.method
-        var plan = PagePlan(calls: fetch.calls, pageLimit: pageLimit)
+        var plan = PagePlan(calls: fetch.calls, pageLimit: pageLimit, rowLimit: fetch.rowLimit)
+        let reads = self.reads
+        let resource = fetch.resource.fullName
+        let keepBudget = reads.cache.budget / 4
+        var firstPageBytes: [Int: Int] = [:]
         let window = max(1, concurrency)
         var failure: RTKQLError?
         /// Whether the failure was a first page's: that fails the statement even with `allowPartial`.
         var firstPageFailed = false
         var pagesInserted = 0
-        await withTaskGroup(of: (PagePlan.Key, Result<DecodedPage, RTKQLError>).self) { group in
+        await withTaskGroup(of: (PagePlan.Key, Result<DecodedPage, RTKQLError>, StatementReads.Origin).self) { group in
             // No nested function captures `group`: optimised builds mis-handled that (page numbers
             // came back wrong), so tasks are added inline, each owning a copy of its key and request.
             var inFlight = 0
@@ -88,11 +103,19 @@ struct ResourceLoader {
             while true {
                 while inFlight < window, let next = plan.nextRequest() {
                     let request = request(method, plan.call(next).parameters(forPage: next.page))
-                    group.addTask { [next, request] in (next, ResourceLoader.decode(await api.result(of: request), of: request, decoder: decoder)) }
+                    // A listing too large for a quarter of the cache keeps only its first page there.
+                    let estimate = (firstPageBytes[next.call] ?? 0) * (plan.lastPage(ofCall: next.call) ?? 1)
+                    let keep = next.page == 1 || estimate <= keepBudget
+                    group.addTask { [next, request] in
+                        let (answer, origin) = await reads.page(request, api: api, resource: resource, keep: keep)
+                        return (next, ResourceLoader.decode(answer, of: request, decoder: decoder), origin)
+                    }
                     inFlight += 1
                 }
-                guard !plan.isComplete, let (key, result) = await group.next() else { break }
+                guard !plan.isComplete, let (key, result, origin) = await group.next() else { break }
                 inFlight -= 1
+                if origin == .sent { report.requests += 1 } else { report.answeredFromCache += 1 }
+                if key.page == 1, case .success(let page) = result { firstPageBytes[key.call] = page.body.count }
                 switch result {
                 case .failure(let error):
                     failure = error
@@ -123,7 +146,6 @@ struct ResourceLoader {
         if failure == nil && !plan.isComplete {
             failure = .invalid(message: "the listing of \(fetch.resource.fullName) stopped before its last page (rtkql bug)")
         }
-        report.requests += pagesInserted
         report.warnings += plan.warnings
         guard let failure else { return }
         guard allowPartial, !firstPageFailed else { throw failure }

@@ -2,7 +2,8 @@ import CSQLite
 import RTKQLStorage
 
 /// The private in-memory database a statement's rows are loaded into, configured defensively:
-/// no ATTACH, no extension loading, defensive mode on, bounded SQL length and expression depth.
+/// no ATTACH, no extension loading, defensive mode on, bounded SQL length and expression depth; its
+/// schema (rtkql's tables only) trusted.
 /// Public so that benchmarks and programs using `RowMaterializer` load into the same setup.
 public enum ScratchDatabase {
     /// Opens a new scratch database, bounded by `limits`.
@@ -11,7 +12,10 @@ public enum ScratchDatabase {
             let database = try Database(.memory)
             try database.configure(option: SQLITE_DBCONFIG_DEFENSIVE, enabled: true)
             try database.configure(option: SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, enabled: false)
-            try database.configure(option: SQLITE_DBCONFIG_TRUSTED_SCHEMA, enabled: false)
+            // The schema is rtkql's own (the loader's tables; user SQL runs read-only and cannot add views or
+            // triggers), and its generated columns read JSON (`json_extract(meeting, '$.id')`), which SQLite
+            // allows in a schema only when the schema is trusted.
+            try database.configure(option: SQLITE_DBCONFIG_TRUSTED_SCHEMA, enabled: true)
             database.setLimit(SQLITE_LIMIT_ATTACHED, to: 0)
             database.setLimit(SQLITE_LIMIT_SQL_LENGTH, to: 1_000_000)
             database.setLimit(SQLITE_LIMIT_EXPR_DEPTH, to: 500)

@@ -25,10 +25,11 @@ struct ExecExecutor {
             return try await runFromQuery(statement, source: source, text: text, arguments: arguments, control: control)
         }
         let plan = try plan(statement)
-        let sender = OperationSender(engine: engine)
+        let sender = OperationSender(engine: engine, reads: control.reads)
         if engine.configuration.dryRun { return try OperationListing.list([plan.request], sender: sender) }
         let request = try sender.httpRequest(for: plan.request)
         let response: HTTPResponse
+        defer { sender.invalidate(after: plan.requests) }
         do {
             response = try await engine.apiClient.send(request)
         } catch {
@@ -60,7 +61,7 @@ struct ExecExecutor {
             try ExecPlanner(resolver: resolver, boundParameters: boundParameters)
                 .plan(statement, columns: rows.columns, rows: rows.rows.map { $0.map(\.rawValue) })
         }
-        let sender = OperationSender(engine: engine)
+        let sender = OperationSender(engine: engine, reads: control.reads)
         if engine.configuration.dryRun {
             var listing = try OperationListing.list(plan.requests, sender: sender)
             listing.requestCount = rows.requestCount

@@ -15,7 +15,7 @@ struct InsertExecutor {
             .run(statement.source, text: text)
         let rows = source.rows.map { row in row.map(\.rawValue) }
         let plan = try RTKQLError.planning { try InsertPlanner(resolver: resolver).plan(statement, rows: rows) }
-        let sender = OperationSender(engine: engine)
+        let sender = OperationSender(engine: engine, reads: control.reads)
         if engine.configuration.dryRun { return try OperationListing.list(plan.requests, sender: sender) }
         let outcomes = try await sender.send(plan.requests)
         var result = try OperationReport(plan).make(outcomes, returning: statement.returning, text: text)

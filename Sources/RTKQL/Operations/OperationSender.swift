@@ -8,9 +8,33 @@ struct OperationOutcome: Sendable {
     var result: Result<HTTPResponse, RTKQLError>
 }
 
-/// Sends the requests of REPLACE and EXEC, at most `concurrency` at once, keeping their order.
+/// Sends the requests of REPLACE and EXEC, at most `concurrency` at once, keeping their order; then drops
+/// what the session's cache holds under the accounts they changed, so the next read fetches.
 struct OperationSender {
     let engine: Engine
+    /// The statement's reads, whose caches a mutation invalidates (nil: listing requests only).
+    var reads: StatementReads?
+
+    /// Drops the cached answers under the account (the first path parameter) of each operation: whatever a
+    /// mutation changes lies under it, and any listing there may show the change.
+    func invalidate(after operations: [OperationRequest]) {
+        guard let reads else { return }
+        let credentials = engine.apiClient.credentialsFingerprint
+        for operation in operations {
+            let base = engine.baseURL(for: operation.resource.provider)
+            reads.invalidate(credentials: credentials, under: OperationSender.scope(of: operation, base: base))
+        }
+    }
+
+    /// The URL of the operation's path up to its first path parameter (`…/accounts/a`), or the base URL.
+    static func scope(of operation: OperationRequest, base: String) -> String {
+        var method = operation.method
+        guard let close = method.http.path.firstIndex(of: "}") else { return RequestBuilder.url(base: base, method: method, parameters: [:]) }
+        method.http.path = String(method.http.path[...close])
+        method.parameters = method.parameters.filter { $0.in == .path }
+        let url = RequestBuilder.url(base: base, method: method, parameters: operation.parameters)
+        return url.contains("{") ? (base.hasSuffix("/") ? String(base.dropLast()) : base) : url
+    }
 
     func httpRequest(for operation: OperationRequest) throws(RTKQLError) -> HTTPRequest {
         let baseURL = engine.baseURL(for: operation.resource.provider)
@@ -32,6 +56,7 @@ struct OperationSender {
             outcomes.append(OperationOutcome(request: requests[index], result: result))
             return true
         })
+        invalidate(after: operations)
         return outcomes
     }
 }

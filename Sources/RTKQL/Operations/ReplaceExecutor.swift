@@ -34,7 +34,7 @@ struct ReplaceExecutor {
         if engine.configuration.dryRun {
             return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
         }
-        let outcomes = try await OperationSender(engine: engine).send(plan.requests)
+        let outcomes = try await OperationSender(engine: engine, reads: control.reads).send(plan.requests)
         var result = try OperationReport(plan).make(outcomes, returning: statement.returning, text: text)
         result.requestCount = requests + outcomes.count
         return result

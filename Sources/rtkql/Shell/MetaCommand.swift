@@ -10,12 +10,14 @@ enum MetaCommand: Equatable {
     /// `\x` (toggle), `\x on`, `\x off`, `\x auto`: the expanded display.
     case expanded(String?)
     case timer(String?)
+    /// `.cache` (show it), `.cache on|off|clear`.
+    case cache(String?)
     case vars
     case set(String, String)
     case read(String)
     case unknown(String)
 
-    static let names = [".help", ".quit", ".exit", ".output", ".mode", ".timer", ".vars", ".set", ".read", ".clear", "\\x"]
+    static let names = [".help", ".quit", ".exit", ".output", ".mode", ".timer", ".cache", ".vars", ".set", ".read", ".clear", "\\x"]
 
     /// Recognises a meta-command line; nil for SQL.
     init?(_ line: String) {
@@ -29,6 +31,7 @@ enum MetaCommand: Equatable {
         case ".output", ".mode", ".format": self = .output(words.count > 1 ? words[1] : nil)
         case "\\x": self = .expanded(words.count > 1 ? words[1] : nil)
         case ".timer": self = .timer(words.count > 1 ? words[1] : nil)
+        case ".cache": self = .cache(words.count > 1 ? words[1] : nil)
         case ".vars": self = .vars
         case ".set":
             guard words.count == 3 else { self = .unknown(".set needs NAME VALUE"); return }
@@ -55,6 +58,8 @@ enum MetaCommand: Equatable {
       \\x [on|off|auto]      the expanded display: toggle it, turn it on or off, or auto (a table
                             too wide for the terminal is shown expanded; the default)
       .timer on|off         print how long each statement took
+      .cache [on|off|clear] show what the session's cache holds; turn it on or off; empty it
+                            (also: PURGE [resource];)
       .vars                 template variables and their values
       .set NAME VALUE       set a template variable used by {{ NAME }}
       .read FILE            run the statements in FILE
@@ -90,6 +95,48 @@ extension InteractiveShell {
     }
 }
 
+extension InteractiveShell {
+    /// `.cache`: shows what the session's cache holds; `on`, `off` and `clear` change it.
+    func cache(_ setting: String?) {
+        switch setting?.lowercased() {
+        case nil:
+            StandardOutput.write(InteractiveShell.describe(session.cache.summary, ttl: session.cacheTTL))
+        case "on"?:
+            let configured = session.engine.configuration.cacheTTL
+            session.update { $0.settings.cacheTTL = configured > .zero ? configured : .seconds(60) }
+            StandardOutput.write("The cache is on (time to live \(InteractiveShell.seconds(session.cacheTTL))).\n")
+        case "off"?:
+            session.update { $0.settings.cacheTTL = .zero }
+            StandardOutput.write("The cache is off: each statement fetches afresh.\n")
+        case "clear"?:
+            let dropped = session.cache.clear()
+            StandardOutput.write("Cleared \(dropped) cached page\(dropped == 1 ? "" : "s").\n")
+        default:
+            StandardError.write("error: .cache takes on, off or clear\n")
+        }
+    }
+
+    /// `.cache`'s report.
+    static func describe(_ summary: ResponseCache.Summary, ttl: Duration) -> String {
+        var text = ttl > .zero ? "cache: on, time to live \(seconds(ttl))\n" : "cache: off\n"
+        guard summary.pages > 0 else { return text + "holds nothing; \(summary.hits) pages answered from it so far\n" }
+        let kilobytes = (summary.bytes + 1023) / 1024
+        text += "holds \(summary.pages) page\(summary.pages == 1 ? "" : "s") (\(kilobytes) KiB)"
+        if let oldest = summary.oldest { text += ", the oldest \(seconds(oldest)) old" }
+        text += "; \(summary.hits) pages answered from it so far\n"
+        for (resource, pages) in summary.pagesByResource.sorted(by: { $0.key < $1.key }) {
+            text += "  \(resource): \(pages) page\(pages == 1 ? "" : "s")\n"
+        }
+        return text
+    }
+
+    /// `60 s`, `12.5 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? "\(Int(value)) s" : "\((value * 10).rounded() / 10) s"
+    }
+}
+
 /// What to do after a meta-command.
 enum ShellFlow {
     case proceed, quit
@@ -122,6 +169,8 @@ extension InteractiveShell {
             case "off": timer = false
             default: StandardError.write("error: .timer takes on or off\n")
             }
+        case .cache(let setting):
+            cache(setting)
         case .vars:
             let variables = session.current.variables
             let names = Set(variables.keys)

@@ -32,6 +32,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("statement-timeout"), help: ArgumentHelp("Stop any statement that runs longer than SECONDS (fetching and SQLite alike); no limit by default.", valueName: "SECONDS"))
     var statementTimeout: Double?
 
+    @Option(name: .customLong("cache-ttl"), help: ArgumentHelp("Answer a listing read in the last SECONDS (or a narrower one) from what the session holds, instead of sending requests again; 0 turns the cache off.", valueName: "SECONDS"))
+    var cacheTTL: Double = 60
+
     @Option(name: .customLong("max-calls"), help: ArgumentHelp("Stop a statement before sending more than N calls for one resource reference (IN-list or dependent fan-out).", valueName: "N"))
     var maxCalls: Int = 500
 
@@ -59,6 +62,7 @@ struct ConnectionOptions: ParsableArguments {
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
         guard timeout > 0, connectTimeout > 0 else { throw ValidationError("--timeout and --connect-timeout must be positive") }
         if maxCalls < 1 { throw ValidationError("--max-calls must be at least 1") }
+        guard cacheTTL >= 0, cacheTTL.isFinite else { throw ValidationError("--cache-ttl must be 0 or a positive number of seconds") }
         if let statementTimeout, !(statementTimeout > 0) { throw ValidationError("--statement-timeout must be a positive number of seconds") }
         guard parsedRateLimit != nil else { throw ValidationError("--rate-limit expects N/SECONDS, for example 1200/300") }
     }
@@ -124,6 +128,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.transport.connectTimeoutMilliseconds = Int(connectTimeout * 1000)
         configuration.transport.verifyTLS = !insecure
         configuration.maxCalls = maxCalls
+        configuration.cacheTTL = .milliseconds(Int((cacheTTL * 1000).rounded()))
         configuration.statementTimeout = statementTimeout.map { .milliseconds(Int(($0 * 1000).rounded(.up))) }
         if insecure { StandardError.write("warning: --insecure: TLS certificates are not verified\n") }
         if let parsedRateLimit { configuration.rateBudget = parsedRateLimit }

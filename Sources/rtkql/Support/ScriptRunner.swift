@@ -88,8 +88,9 @@ struct ScriptRunner {
         }
         emit(format.render(collected, options: options))
         if format == .table || format == .line {
-            let rows = collected.rows.count
-            StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", Date().timeIntervalSince(started)))s\n")
+            StandardError.write(ScriptRunner.summary(rows: collected.rows.count, started: started, result: result))
+        } else if StandardError.isTerminal, let requests = ScriptRunner.requests(result) {
+            StandardError.write("(\(requests))\n")
         }
         return collected.rows.count
     }
@@ -112,9 +113,24 @@ struct ScriptRunner {
         }
         emit(buffer + writer.end())
         if output.output == .line {
-            StandardError.write("\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", Date().timeIntervalSince(started)))s\n")
+            StandardError.write(ScriptRunner.summary(rows: rows, started: started, result: result))
+        } else if StandardError.isTerminal, let requests = ScriptRunner.requests(result) {
+            StandardError.write("(\(requests))\n")
         }
         return rows
+    }
+
+    /// `N rows in 0.012s`, and on a terminal what the statement cost: `(3 requests sent, 2 answered from cache)`.
+    static func summary(rows: Int, started: Date, result: StatementResult) -> String {
+        var line = "\(rows) row\(rows == 1 ? "" : "s") in \(String(format: "%.3f", Date().timeIntervalSince(started)))s"
+        if StandardError.isTerminal, let requests = requests(result) { line += " (\(requests))" }
+        return line + "\n"
+    }
+
+    /// `3 requests sent, 2 answered from cache`; nil for a statement that read and sent nothing.
+    static func requests(_ result: StatementResult) -> String? {
+        guard result.requestCount > 0 || result.answeredFromCache > 0 else { return nil }
+        return "\(result.requestCount) request\(result.requestCount == 1 ? "" : "s") sent, \(result.answeredFromCache) answered from cache"
     }
 
     private func report(_ error: any Error, script: String, statementNumber: Int?, sourceName: String, statementStart: Int? = nil) {
