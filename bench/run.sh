@@ -7,6 +7,9 @@
 #   3. 100,000 recordings: rtkql's peak resident memory (the GROUP BY query, and SELECT * keeping every field).
 #   4. start-up: `rtkql --version`, and a one-page query against a running sandbox.
 #   5. (d) in-process: the parser alone and the materializer alone (rtkql-benchmarks).
+#   6. the API budget: the quickstart's requests with the session cache off and on; with 50 ms per response,
+#      rtkql against curl fetching the same pages 8 in parallel (the parallel transfer floor); a million
+#      recordings across ten apps, bound from the apps listing (wall time, rows/s, peak memory).
 # Each timing is hyperfine's median over RUNS runs. rtkql's rows are first checked against the sequential script's.
 # Results: bench/results/latest.md (docs/performance.md quotes them).
 #
@@ -55,6 +58,12 @@ ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 rtkql_query() { echo "$BIN exec --api-base-url $BASE -o csv \"$QUERY\""; }
 python_script() { echo "python3 bench/sequential.py $BASE $ACCOUNT $APP $CLOUDFLARE_API_TOKEN"; }
 curl_pages() { echo "curl -s -H 'Authorization: Bearer $CLOUDFLARE_API_TOKEN' ${URLS[*]}"; }
+parallel_curl_pages() { echo "curl -s --parallel --parallel-max 8 -H 'Authorization: Bearer $CLOUDFLARE_API_TOKEN' ${URLS[*]}"; }
+# quickstart_requests TTL: the requests examples/quickstart.iql sends with --cache-ttl TTL.
+quickstart_requests() {
+  "$BIN" exec --api-base-url "$BASE" --cache-ttl "$1" --http.log.enabled -f examples/quickstart.iql \
+    --var account_id=$ACCOUNT --var app_id=$APP -o csv 2>&1 >/dev/null | grep -c '^http: GET .* → [0-9]* (' || true
+}
 # peak_rss_mib COMMAND...: the peak resident memory of COMMAND, in MiB.
 peak_rss_mib() {
   python3 - "$@" <<'PY'
@@ -87,10 +96,29 @@ side_by_side() {
   VERSION_MS=$(median_ms 21 "$BIN --version")
   start_sandbox 16000 50
   side_by_side "the same, 50 ms per response" "$LATENCY_RUNS"
+  PARALLEL_CURL_MS=$(median_ms "$LATENCY_RUNS" "$(parallel_curl_pages)")
+  LATENCY_RTKQL_MS=$RTKQL_MS
+  start_sandbox 240 0
+  QUICKSTART_OFF=$(quickstart_requests 0)
+  QUICKSTART_ON=$(quickstart_requests 60)
   start_sandbox 100000 0
   GROUP_RSS=$(peak_rss_mib "$BIN" exec --api-base-url "$BASE" -o csv "$QUERY")
   ALL_RSS=$(peak_rss_mib "$BIN" exec --api-base-url "$BASE" -o csv "SELECT * FROM cloudflare.realtime_kit.recordings WHERE $SCOPE")
   LARGE_MS=$(median_ms 3 "$(rtkql_query)")
+  kill $SANDBOX; wait $SANDBOX 2>/dev/null || true; SANDBOX=""
+  # A million recordings: ten apps of 100,000, the apps bound from the apps listing, the budget raised.
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  APPS=()
+  for n in 01 02 03 04 05 06 07 08 09 10; do APPS+=(--app-id "a11ce000-0000-4000-8000-0000000000$n"); done
+  "$BIN" sandbox --port "$port" --recordings 100000 "${APPS[@]}" >/dev/null &
+  SANDBOX=$!
+  BASE=http://127.0.0.1:$port/client/v4
+  for _ in $(seq 1 1200); do curl -s -o /dev/null "$BASE/accounts/$ACCOUNT/realtime/kit/apps" -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" && break; sleep 0.1; done
+  MILLION="SELECT app_id, COUNT(*), SUM(file_size) FROM cloudflare.realtime_kit.recordings WHERE account_id = '$ACCOUNT' AND app_id IN (SELECT id FROM cloudflare.realtime_kit.apps WHERE account_id = '$ACCOUNT') GROUP BY app_id"
+  MILLION_ROWS=$("$BIN" exec --api-base-url "$BASE" --rate-limit 1000000/1 -o csv -H "SELECT sum(n) FROM (${MILLION/COUNT(\*)/COUNT(*) AS n})" | tr -d '\r')
+  [ "$MILLION_ROWS" = "1000000" ] || { echo "the million-recording query counted $MILLION_ROWS"; exit 1; }
+  MILLION_MS=$(median_ms 2 "$BIN exec --api-base-url $BASE --rate-limit 1000000/1 -o csv \"$MILLION\"")
+  MILLION_RSS=$(peak_rss_mib "$BIN" exec --api-base-url "$BASE" --rate-limit 1000000/1 -o csv "$MILLION")
   kill $SANDBOX; wait $SANDBOX 2>/dev/null || true; SANDBOX=""
   echo
   echo "| other | measured |"
@@ -99,6 +127,9 @@ side_by_side() {
   echo "| one-page query against a running sandbox, end to end | $ONE_PAGE_MS ms |"
   echo "| 100,000 recordings (1,000 pages): the GROUP BY query | $LARGE_MS ms, peak resident memory $GROUP_RSS MiB |"
   echo "| 100,000 recordings: \`SELECT *\`, every field kept | peak resident memory $ALL_RSS MiB |"
+  echo "| 16,000 recordings, 50 ms per response: rtkql ÷ curl fetching the same pages 8 in parallel | $LATENCY_RTKQL_MS ms ÷ $PARALLEL_CURL_MS ms = **$(ratio "$LATENCY_RTKQL_MS" "$PARALLEL_CURL_MS")** |"
+  echo "| examples/quickstart.iql (five statements, 240 recordings, 12 meetings): requests sent | $QUICKSTART_OFF with \`--cache-ttl 0\`, **$QUICKSTART_ON** with the session cache |"
+  echo "| 1,000,000 recordings across ten apps, \`app_id IN (SELECT id FROM apps ...)\`, GROUP BY app_id | $MILLION_MS ms ($(python3 -c "print(f'{1_000_000 / ($MILLION_MS / 1000):,.0f}')") rows/s), peak resident memory $MILLION_RSS MiB |"
   echo
   echo "In-process (d), 16,000 recordings:"
   echo

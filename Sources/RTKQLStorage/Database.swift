@@ -10,6 +10,9 @@ public final class Database {
     public enum Location: Sendable, Equatable {
         /// A private in-memory database.
         case memory
+        /// A private temporary database: in SQLite's page cache until it outgrows it, then spilled to an
+        /// unnamed file deleted on close.
+        case temporary
         /// A file on disk, created when missing.
         case file(String)
     }
@@ -24,6 +27,7 @@ public final class Database {
         let path: String
         switch location {
         case .memory: path = ":memory:"
+        case .temporary: path = ""
         case .file(let file): path = file
         }
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX

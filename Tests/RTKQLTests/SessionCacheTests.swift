@@ -2,6 +2,7 @@ import Foundation
 import RTKQL
 import RTKQLSandbox
 import RTKQLStorage
+import Synchronization
 import Testing
 
 /// The session cache, narrower listings answered from held ones, request coalescing and LIMIT-aware
@@ -219,11 +220,40 @@ import Testing
             }
             #expect(try await note(sql).contains("; not in the session's cache; "))
             _ = try await session.execute(sql)
-            #expect(try await note(sql).contains("; from the session's cache (0."))
+            #expect(try await note(sql).contains("; from the session's cache ("))
             #expect(try await note(sql + " AND status = 'UPLOADED'").contains("; answered by the listing held without status (SQLite keeps the matching rows)"))
             session.update { $0.settings.cacheTTL = .zero }
             #expect(try await note(sql).contains("; the session's cache is off; "))
             #expect(await fixture.requestLines().count == 1)
         }
+    }
+}
+
+/// The progress of a long listing: the time left at the pace so far, and whether it waits on the budget.
+@Suite struct FetchProgressTests {
+    @Test func theLineSaysTheTimeLeftAndTheWaitOnTheBudget() {
+        let early = FetchProgress(pagesFetched: 10, pagesTotal: 160, rowsFetched: 1_000, rowsTotal: 16_000)
+        #expect(early.line(elapsed: .seconds(2)) == "fetching: pages 10/160, rows 1000/16000, about 30 s left")
+        let waiting = FetchProgress(pagesFetched: 40, pagesTotal: 1_000, rowsFetched: 4_000, rowsTotal: 100_000, waitingOnBudget: true)
+        #expect(waiting.line(elapsed: .seconds(10))
+                == "fetching: pages 40/1000, rows 4000/100000, about 4 min left (waiting on the API rate budget, --rate-limit)")
+        #expect(FetchProgress(pagesFetched: 3, pagesTotal: nil, rowsFetched: 300, rowsTotal: nil).line(elapsed: .seconds(1))
+                == "fetching: pages 3, rows 300")
+    }
+
+    @Test func aListingHeldBackByTheBudgetSaysSo() async throws {
+        let seen = Mutex<[FetchProgress]>([])
+        try await SandboxFixture.with(configure: { configuration in
+            configuration.rateBudget = RateBudget(requests: 1, windowSeconds: 1)
+            configuration.concurrency = 3
+            configuration.progress = { progress in seen.withLock { $0.append(progress) } }
+        }) { fixture in
+            let result = try await fixture.engine.query("SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
+            #expect(result.rows == [[.integer(240)]])
+        }
+        let progress = seen.withLock { $0 }
+        #expect(progress.map(\.pagesFetched) == [1, 2, 3])
+        // Pages 2 and 3 wait a second each for the budget: when page 2 is in, page 3 is still waiting.
+        #expect(progress.map(\.waitingOnBudget) == [false, true, false])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How failed requests are retried.
 public struct RetryPolicy: Sendable {
@@ -29,6 +30,12 @@ public struct RateBudget: Sendable, Equatable {
 /// Shared by every request of an engine: a token bucket that keeps the session within its rate
 /// budget, and a gate that holds the whole pool back after a 429 until `Retry-After` has passed.
 actor RequestGovernor {
+    /// Requests waiting for the budget to refill now (read by progress displays without awaiting the actor).
+    nonisolated let waiting = Atomic<Int>(0)
+
+    /// Whether some request is waiting for the budget.
+    nonisolated var isWaiting: Bool { waiting.load(ordering: .relaxed) > 0 }
+
     private let budget: RateBudget
     private var tokens: Double
     private var refilledAt: ContinuousClock.Instant
@@ -54,6 +61,8 @@ actor RequestGovernor {
                 return
             }
             let perToken = budget.windowSeconds / Double(budget.requests)
+            waiting.add(1, ordering: .relaxed)
+            defer { waiting.subtract(1, ordering: .relaxed) }
             try await Task.sleep(for: .seconds(perToken * (1 - tokens)))
         }
     }

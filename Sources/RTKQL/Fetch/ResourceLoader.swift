@@ -135,7 +135,8 @@ struct ResourceLoader {
                         pagesInserted += 1
                         plan.inserted(rows: page.summary.rowCount)
                         progress?(FetchProgress(pagesFetched: pagesInserted, pagesTotal: plan.pagesExpected,
-                                                rowsFetched: loader.rowCount, rowsTotal: plan.rowsExpected))
+                                                rowsFetched: loader.rowCount, rowsTotal: plan.rowsExpected,
+                                                waitingOnBudget: api.governor.isWaiting))
                     }
                     arrived = arrived.filter { $0.key >= plan.cursor }  // pages of calls an empty page ended
                 }
@@ -174,4 +175,30 @@ public struct FetchProgress: Sendable {
     public var pagesTotal: Int?
     public var rowsFetched: Int
     public var rowsTotal: Int?
+    /// Set when requests are waiting for the client-side rate budget (`--rate-limit`) to refill.
+    public var waitingOnBudget = false
+
+    /// Progress as counted so far.
+    public init(pagesFetched: Int, pagesTotal: Int?, rowsFetched: Int, rowsTotal: Int?, waitingOnBudget: Bool = false) {
+        self.pagesFetched = pagesFetched
+        self.pagesTotal = pagesTotal
+        self.rowsFetched = rowsFetched
+        self.rowsTotal = rowsTotal
+        self.waitingOnBudget = waitingOnBudget
+    }
+
+    /// `fetching: pages 12/160, rows 1200/16000, about 3 s left (waiting on the API rate budget, --rate-limit)`,
+    /// `elapsed` into the listing: the time left is the pages left at the pace so far.
+    public func line(elapsed: Duration) -> String {
+        let pages = pagesTotal.map { "\(pagesFetched)/\($0)" } ?? "\(pagesFetched)"
+        let rows = rowsTotal.map { "\(rowsFetched)/\($0)" } ?? "\(rowsFetched)"
+        var line = "fetching: pages \(pages), rows \(rows)"
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if let total = pagesTotal, pagesFetched > 0, total > pagesFetched {
+            let left = seconds / Double(pagesFetched) * Double(total - pagesFetched)
+            line += left < 90 ? ", about \(Int(left.rounded(.up))) s left" : ", about \(Int((left / 60).rounded(.up))) min left"
+        }
+        if waitingOnBudget { line += " (waiting on the API rate budget, --rate-limit)" }
+        return line
+    }
 }

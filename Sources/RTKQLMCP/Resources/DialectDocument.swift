@@ -18,11 +18,11 @@ printed and parsed again by a test.
 |---|---|
 | `SELECT ...` (also `WITH ...`, `VALUES ...`) | reads resources (every resource of [resources.md](resources.md) with a select method); any SQLite SELECT: joins, subqueries, CTEs, unions, window functions, JSON operators |
 | `REPLACE resource SET ... WHERE ... [RETURNING ...]` | the resource's replace method (`PUT`): pause / resume / stop recordings ([operating-recordings.md](operating-recordings.md)), replace a webhook or meeting |
-| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [FROM (query)] [RETURNING ...]` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ...; with `FROM (query)`, once per distinct row of the query (see [below](#insert-update-delete-purge)) |
-| `INSERT INTO resource (columns) VALUES ... \| SELECT ... [RETURNING ...]` | the resource's insert method, one request per row (see [below](#insert-update-delete-purge)) |
+| `EXEC provider.service.resource.method @p = v ... [@@json = '...'] [FROM (query)] [RETURNING ...]` | calls any method by name: `create_track`, `start`, `kick`, `mute_all`, `create_poll`, ...; with `FROM (query)`, once per distinct row of the query (see [below](#insert-update-delete-exec)) |
+| `INSERT INTO resource (columns) VALUES ... \| SELECT ... [RETURNING ...]` | the resource's insert method, one request per row (see [below](#insert-update-delete-exec)) |
 | `UPDATE resource SET ... WHERE ... [RETURNING ...]` | the resource's update method (`PATCH`), one request per target |
 | `DELETE FROM resource WHERE ... [RETURNING ...]` | the resource's delete method, one request per target |
-| `PURGE [resource]` | parsed; not run yet |
+| `PURGE [resource]` | empties the session's cache (of one resource); see [the session cache](#the-session-cache) |
 | `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names |
 | `DESCRIBE [EXTENDED] p.s.r` | the resource's fields and types (and descriptions) |
 | `EXPLAIN statement` | the plan and every HTTP request it would send (and, for SELECT, which fields each reference loads); sends none |
@@ -33,7 +33,7 @@ Statements are separated by `;` (a `;` inside a string, a quoted name, a comment
 does not separate). In a file, the first failing statement stops the run and is named with its
 line.
 
-## INSERT, UPDATE, DELETE, PURGE
+## INSERT, UPDATE, DELETE, EXEC
 
 These follow StackQL: each SQL verb stands for the resource's methods of that verb in the provider's
 `sqlVerbs` (INSERT → insert, UPDATE → update, typically `PATCH`; REPLACE → replace, typically `PUT`;
@@ -64,7 +64,7 @@ DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no lon
   status` and the RETURNING columns. `--dry-run` runs the query (reads only) and lists the calls.
 - POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
 - RETURNING evaluates its expressions over the answer: the resource's fields read from the method's
-  row path, plus the envelope's `data` and `success` as JSON. PURGE is parsed but not run yet.
+  row path, plus the envelope's `data` and `success` as JSON.
 
 ```sql
 -- Rows from VALUES, or from any SELECT (WITH, compounds, ORDER BY, LIMIT included).
@@ -98,9 +98,6 @@ FROM (SELECT s.associated_id AS meeting_id, json_group_array(p.id) AS participan
         ON p.account_id = s.account_id AND p.app_id = s.app_id AND p.session_id = s.id
       WHERE s.account_id = 'a' AND s.app_id = 'b' AND s.status = 'LIVE' AND p.left_at IS NULL
       GROUP BY s.associated_id);
-
-PURGE;                                        -- empties the session's cache
-PURGE cloudflare.realtime_kit.recordings;     -- of one resource
 ```
 
 - The resource may have an alias: `UPDATE r AS x ...`, `DELETE FROM r x ...`; INSERT takes one
@@ -109,6 +106,41 @@ PURGE cloudflare.realtime_kit.recordings;     -- of one resource
   (query)`, use `--dry-run`: its requests are known only once the query has run).
 - None of these words is reserved: `insert`, `update`, `delete` and `purge` remain ordinary column
   and parameter names.
+
+## The session cache
+
+Cloudflare allows an account about 1,200 API requests per 5 minutes; rtkql spends that budget once.
+
+- **What is kept.** A session (one `rtkql exec` run, one shell, one PostgreSQL or MCP client) keeps the
+  answers of its GET pages for `--cache-ttl` seconds (default 60; `0` turns the cache off), keyed by the
+  credentials and the request (method, bound parameters, page). A later statement asking the same page
+  reads it there. The cache keeps at most 64 MiB of answers (least recently used first out); a listing
+  larger than a quarter of that keeps only its first page.
+- **Narrower listings.** A listing held whole answers a narrower one whose extra parameters SQLite
+  checks again anyway: the provider data marks them `checkedLocally` (recordings' `status` and
+  `meeting_id`, which is the row's `meeting.id`; sessions' `status`). After `SELECT ... FROM recordings
+  WHERE account_id = 'a' AND app_id = 'b'`, the same with `AND status = 'UPLOADED'` or `AND meeting_id =
+  '…'` sends nothing, and gives the rows the API's own filter would (a UUID in upper case is sent: the
+  API ignores case, SQLite does not).
+- **One fetch per distinct call.** Within a statement each distinct page is fetched once, even with the
+  cache off (a self-join, two CTEs over the same listing); identical reads in flight at the same time,
+  from any session of the engine, share one request.
+- **LIMIT.** When the result cannot depend on rows past the first N of a listing (a `LIMIT` with no
+  `ORDER BY`, `DISTINCT`, grouping, aggregate or window function, and every WHERE condition a parameter
+  of the call), paging stops once N rows are in. Pages stay full-size: a request costs the same budget
+  whatever its size, and the first page then serves later statements. `EXPLAIN` says when it applies.
+- **Mutations.** REPLACE, INSERT, UPDATE, DELETE and EXEC drop the cached answers under the account
+  they changed, so the next read fetches.
+- **Seeing it.** `EXPLAIN` says per call whether the cache would answer it (and how old the answer is),
+  or which held listing answers a narrower one; `--http.log.enabled` marks answers from the cache; on a
+  terminal, the summary after a statement reads `240 rows in 0.012s (1 request sent, 2 answered from
+  cache)`; the library's `QueryResult` and `StatementResult` carry `requestCount` and
+  `answeredFromCache`. In the shell, `.cache` shows what is held, `.cache on|off|clear` changes it.
+
+```sql
+PURGE;                                        -- empties the session's cache
+PURGE cloudflare.realtime_kit.recordings;     -- of one resource
+```
 
 ## How WHERE becomes API parameters
 

@@ -19,11 +19,10 @@ final class ProgressLine: Sendable {
     static var enabled: Bool { StandardError.isTerminal }
 
     func update(_ progress: FetchProgress) {
-        guard ContinuousClock.now - started.withLock({ $0 }) > .milliseconds(300) else { return }
-        let pages = progress.pagesTotal.map { "\(progress.pagesFetched)/\($0)" } ?? "\(progress.pagesFetched)"
-        let rows = progress.rowsTotal.map { "\(progress.rowsFetched)/\($0)" } ?? "\(progress.rowsFetched)"
+        let elapsed = ContinuousClock.now - started.withLock({ $0 })
+        guard elapsed > .milliseconds(300) else { return }
         shown.withLock { $0 = true }
-        StandardError.write("\r\u{1B}[2Kfetching: pages \(pages), rows \(rows)")
+        StandardError.write("\r\u{1B}[2K" + progress.line(elapsed: elapsed))
     }
 
     /// Erases the line, if it was shown.
