@@ -164,8 +164,9 @@ import Testing
             [.text("list"), .text("account_id, app_id"), .text("SELECT")],
             [.text("get_one_recording"), .text("account_id, app_id, recording_id"), .text("SELECT")],
             [.text("pause_resume_stop_recording"), .text("account_id, app_id, recording_id, action"), .text("REPLACE")],
-            [.text("create_track"), .text("account_id, app_id"), .text("EXEC")],
-            [.text("start"), .text("account_id, app_id"), .text("EXEC")],
+            // The request body's required properties follow the parameters, in the schema's order.
+            [.text("create_track"), .text("account_id, app_id, meeting_id, layers"), .text("EXEC")],
+            [.text("start"), .text("account_id, app_id, meeting_id"), .text("EXEC")],
             [.text("get_active_recording"), .text("account_id, app_id, meeting_id"), .text("EXEC")],
         ])
         let extended = try await engine.query("SHOW EXTENDED METHODS IN cloudflare.realtime_kit.recordings LIKE 'l%'")

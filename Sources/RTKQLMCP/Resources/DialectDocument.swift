@@ -23,7 +23,7 @@ printed and parsed again by a test.
 | `UPDATE resource SET ... WHERE ... [RETURNING ...]` | the resource's update method (`PATCH`), one request per target |
 | `DELETE FROM resource WHERE ... [RETURNING ...]` | the resource's delete method, one request per target |
 | `PURGE [resource]` | parsed; not run yet |
-| `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names |
+| `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names; a method's `RequiredParams` are its required path, query and body parameters, then its request body's required properties in the schema's order |
 | `DESCRIBE [EXTENDED] p.s.r` | the resource's fields and types (and descriptions) |
 | `EXPLAIN statement` | the plan and every HTTP request it would send (and, for SELECT, which fields each reference loads); sends none |
 | `USE provider` | lets `service.resource` stand for `provider.service.resource` |
