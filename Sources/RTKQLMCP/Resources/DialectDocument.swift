@@ -64,7 +64,9 @@ DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no lon
   status` and the RETURNING columns. `--dry-run` runs the query (reads only) and lists the calls.
 - POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
 - RETURNING evaluates its expressions over the answer: the resource's fields read from the method's
-  row path, plus the envelope's `data` and `success` as JSON. PURGE is parsed but not run yet.
+  row path, plus the envelope's `success` and the member the rows are in (`data` for RealtimeKit,
+  `result` for Cloudflare's v4 envelope, as the MoQ `relays` answer) as JSON. PURGE is parsed but not
+  run yet.
 
 ```sql
 -- Rows from VALUES, or from any SELECT (WITH, compounds, ORDER BY, LIMIT included).
@@ -98,6 +100,10 @@ FROM (SELECT s.associated_id AS meeting_id, json_group_array(p.id) AS participan
         ON p.account_id = s.account_id AND p.app_id = s.app_id AND p.session_id = s.id
       WHERE s.account_id = 'a' AND s.app_id = 'b' AND s.status = 'LIVE' AND p.left_at IS NULL
       GROUP BY s.associated_id);
+
+-- A new token for a MoQ relay: the answer's `result` is {type, token}.
+EXEC cloudflare.realtime_kit.relays.rotate @account_id = 'a', @relay_id = 'r', @type = 'subscribe'
+RETURNING result->>'token' AS token;
 
 PURGE;                                        -- empties the session's cache
 PURGE cloudflare.realtime_kit.recordings;     -- of one resource
