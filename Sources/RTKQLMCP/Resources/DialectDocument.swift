@@ -63,6 +63,11 @@ DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no lon
   is an error. It reports one row per call: the query's columns, then `outcome, http_status, message,
   status` and the RETURNING columns. `--dry-run` runs the query (reads only) and lists the calls.
 - POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
+- `EXPLAIN` lists the requests of INSERT, UPDATE, REPLACE, DELETE and EXEC — step, method, HTTP verb,
+  URL, body, headers (credentials redacted) — with every body validated, and sends nothing. The rows of
+  an INSERT and the targets of `IN (SELECT ...)` are then computed by SQLite alone, so they may read no
+  resource (`VALUES`, or a SELECT over literals, `json_each`, CTEs); for one that reads a resource,
+  `--dry-run` reads it and lists the requests.
 - RETURNING evaluates its expressions over the answer: the resource's fields read from the method's
   row path, plus the envelope's `success` and the member the rows are in (`data` for RealtimeKit,
   `result` for Cloudflare's v4 envelope, as the MoQ `relays` answer) as JSON. PURGE is parsed but not
@@ -105,14 +110,17 @@ FROM (SELECT s.associated_id AS meeting_id, json_group_array(p.id) AS participan
 EXEC cloudflare.realtime_kit.relays.rotate @account_id = 'a', @relay_id = 'r', @type = 'subscribe'
 RETURNING result->>'token' AS token;
 
+-- The requests an INSERT would send, its bodies validated; nothing is sent.
+EXPLAIN INSERT INTO cloudflare.realtime_kit.relays (account_id, name) VALUES ('a', 'Launch event');
+
 PURGE;                                        -- empties the session's cache
 PURGE cloudflare.realtime_kit.recordings;     -- of one resource
 ```
 
 - The resource may have an alias: `UPDATE r AS x ...`, `DELETE FROM r x ...`; INSERT takes one
   only with `AS` (`INSERT INTO r AS x (...)`), as in SQLite.
-- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements (for `EXEC ... FROM
-  (query)`, use `--dry-run`: its requests are known only once the query has run).
+- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements but PURGE (for
+  `EXEC ... FROM (query)`, use `--dry-run`: its requests are known only once the query has run).
 - None of these words is reserved: `insert`, `update`, `delete` and `purge` remain ordinary column
   and parameter names.
 
