@@ -30,6 +30,14 @@ public struct MethodDefinition: Sendable, Codable, Hashable {
         parameters.filter { $0.required == true }.map(\.name)
     }
 
+    /// What a call must be given, as SHOW METHODS lists it: the required path, query and body parameters, then
+    /// the required properties of the request body in the schema's order (those not already among them).
+    public var requiredInputs: [String] {
+        var names = requiredParameters
+        for property in body?.required ?? [] where !names.contains(property) { names.append(property) }
+        return names
+    }
+
     /// Names of optional parameters, in order.
     public var optionalParameters: [String] {
         parameters.filter { $0.required != true }.map(\.name)

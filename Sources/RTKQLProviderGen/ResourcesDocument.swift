@@ -12,7 +12,7 @@ enum ResourcesDocument {
             for resource in service.resources {
                 for method in resource.methods {
                     out += "| `\(resource.name)` | `\(method.name)` | \(method.sqlVerb.rawValue.uppercased()) | "
-                        + "`\(method.http.verb) \(method.http.path)` | \(list(method.requiredParameters)) |\n"
+                        + "`\(method.http.verb) \(method.http.path)` | \(list(method.requiredInputs)) |\n"
                 }
             }
             for resource in service.resources {
@@ -20,7 +20,7 @@ enum ResourcesDocument {
                 out += "| method | SQL verb | HTTP | required | optional | rows | paging |\n|---|---|---|---|---|---|---|\n"
                 for method in resource.methods {
                     out += "| `\(method.name)` | \(method.sqlVerb.rawValue.uppercased()) | `\(method.http.verb) \(method.http.path)` | "
-                        + "\(list(method.requiredParameters)) | \(list(method.optionalParameters + bodyNames(method))) | "
+                        + "\(list(method.requiredInputs)) | \(list(method.optionalParameters + bodyNames(method))) | "
                         + "`\(method.response.rows)` | \(paging(method.pagination)) |\n"
                 }
                 guard !resource.fields.isEmpty else { continue }
@@ -38,8 +38,10 @@ enum ResourcesDocument {
         names.isEmpty ? "" : names.map { "`\($0)`" }.joined(separator: ", ")
     }
 
+    /// The optional request-body properties (the required ones are in the required column).
     private static func bodyNames(_ method: MethodDefinition) -> [String] {
-        (method.body?.properties.keys.sorted() ?? []).map { "\($0) (body)" }
+        let required = Set(method.requiredInputs)
+        return (method.body?.properties.keys.sorted() ?? []).filter { !required.contains($0) }.map { "\($0) (body)" }
     }
 
     private static func paging(_ pagination: Pagination?) -> String {

@@ -164,8 +164,9 @@ import Testing
             [.text("list"), .text("account_id, app_id"), .text("SELECT")],
             [.text("get_one_recording"), .text("account_id, app_id, recording_id"), .text("SELECT")],
             [.text("pause_resume_stop_recording"), .text("account_id, app_id, recording_id, action"), .text("REPLACE")],
-            [.text("create_track"), .text("account_id, app_id"), .text("EXEC")],
-            [.text("start"), .text("account_id, app_id"), .text("EXEC")],
+            // The request body's required properties follow the parameters, in the schema's order.
+            [.text("create_track"), .text("account_id, app_id, meeting_id, layers"), .text("EXEC")],
+            [.text("start"), .text("account_id, app_id, meeting_id"), .text("EXEC")],
             [.text("get_active_recording"), .text("account_id, app_id, meeting_id"), .text("EXEC")],
         ])
         let extended = try await engine.query("SHOW EXTENDED METHODS IN cloudflare.realtime_kit.recordings LIKE 'l%'")
@@ -186,17 +187,15 @@ import Testing
         #expect(described.rows.count == 26)
     }
 
-    /// PURGE parses, and is refused (plain and under EXPLAIN) until the engine runs it; INSERT, UPDATE, DELETE
-    /// and EXEC ... RETURNING run, and are refused on a resource without such a method or a required
-    /// parameter. Nothing is sent.
+    /// INSERT, UPDATE, DELETE and EXEC ... RETURNING run, and are refused (plain and under EXPLAIN) on a resource
+    /// without such a method or a required parameter. Nothing is sent.
     @Test func statementsParsedButNotRunYetSaySo() async throws {
         let engine = Engine(configuration: EngineConfiguration())
         let missingApp = "missing required parameter app_id for cloudflare.realtime_kit.recordings.start "
             + "(add @app_id='...'; see SHOW METHODS IN cloudflare.realtime_kit.recordings)"
         let noMethod = { (verb: String) in "cloudflare.realtime_kit.recordings has no \(verb) method (see SHOW METHODS IN cloudflare.realtime_kit.recordings)" }
         let cases: [(String, String, String)] = [
-            ("INSERT INTO cloudflare.realtime_kit.recordings (a) VALUES (1)", noMethod("INSERT"),
-             "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests"),
+            ("INSERT INTO cloudflare.realtime_kit.recordings (a) VALUES (1)", noMethod("INSERT"), noMethod("INSERT")),
             ("UPDATE cloudflare.realtime_kit.recordings SET action = 'pause' WHERE recording_id = 'r'", noMethod("UPDATE"), noMethod("UPDATE")),
             ("DELETE FROM cloudflare.realtime_kit.recordings WHERE recording_id = 'r'", noMethod("DELETE"), noMethod("DELETE")),
             ("EXEC cloudflare.realtime_kit.recordings.start @account_id = 'a' RETURNING data", missingApp, missingApp),

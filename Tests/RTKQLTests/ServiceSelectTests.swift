@@ -79,6 +79,7 @@ import Testing
             "presets": "",
             "recordings": "",
             "recordings_active_recording": "meeting_id = '\(seeded.liveMeeting)'",
+            "relays": "",
             "sessions": "",
             "sessions_chat": "session_id = '\(seeded.endedSession)'",
             "sessions_participants": "session_id = '\(seeded.liveSession)'",
@@ -87,8 +88,8 @@ import Testing
             "sessions_transcript": "session_id = '\(seeded.endedSession)'",
             "webhooks": "",
         ].reduce(into: [String: String]()) { statements, entry in
-            // Apps belong to the account: account_id is their one parameter.
-            let base = entry.key == "apps" ? "account_id = '\(account)'" : scope
+            // Apps and MoQ relays belong to the account: account_id is their one parameter.
+            let base = ["apps", "relays"].contains(entry.key) ? "account_id = '\(account)'" : scope
             statements[entry.key] = entry.value.isEmpty ? base : "\(base) AND \(entry.value)"
         }
     }
@@ -102,8 +103,7 @@ import Testing
                 @app_id = '\(fixture.app)', @session_id = '\(seeded.endedSession)'
                 """)
             let service = try #require(ProviderRegistry.bundled.provider(named: "cloudflare")?.service(named: "realtime_kit"))
-            // Relays are MoQ's, not RealtimeKit's: the sandbox does not serve them.
-            let selectable = service.resources.filter { !$0.methods(for: .select).isEmpty && $0.name != "relays" }.map(\.name)
+            let selectable = service.resources.filter { !$0.methods(for: .select).isEmpty }.map(\.name)
             let statements = ServiceSelectTests.statements(seeded, scope: fixture.scope, account: fixture.account)
             #expect(Set(statements.keys) == Set(selectable))
             var counts: [String: Int] = [:]
@@ -122,7 +122,7 @@ import Testing
                 "kit_sessions": 1, "livestream": 2, "livestream_sessions": 1, "livestreams_active_livestream": 1,
                 "livestreams_active_livestream_session": 1, "livestreams_overall": 1, "livestreams_sessions": 1,
                 "meetings_participants": counts["meetings_participants"] ?? -1, "presets": 4, "recordings": 240,
-                "recordings_active_recording": 1, "sessions": 240, "sessions_chat": 1,
+                "recordings_active_recording": 1, "relays": 3, "sessions": 240, "sessions_chat": 1,
                 "sessions_participants": counts["sessions_participants"] ?? -1, "sessions_peer_report": 1,
                 "sessions_summary": 1, "sessions_transcript": 1, "webhooks": 2,
             ])

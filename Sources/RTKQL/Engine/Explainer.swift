@@ -9,45 +9,43 @@ private typealias Value = SQLValue
 struct Explainer {
     let engine: Engine
     let resolver: ResourceResolver
-    let boundParameters: [String: RawValue]
+    let arguments: StatementArguments
+    let control: StatementControl
+    var boundParameters: [String: RawValue] { arguments.plannerValues }
     /// The statement's reads, to say which calls the session's cache would answer (nil: not said).
     var reads: StatementReads?
 
-    func explain(_ parsed: ParsedStatement, text: String) throws(RTKQLError) -> QueryResult {
-        let sender = OperationSender(engine: engine)
+    func explain(_ parsed: ParsedStatement, text: String) async throws(RTKQLError) -> QueryResult {
         switch parsed.statement {
         case .exec(let exec) where exec.source != nil:
             throw .invalid(message: "EXPLAIN EXEC ... FROM (query) cannot list its requests before the query has run: "
                            + "EXPLAIN the query, or run the EXEC with --dry-run, which runs the query and lists the requests without sending them")
         case .exec(let exec):
             let plan = try ExecExecutor(engine: engine, resolver: resolver, boundParameters: boundParameters).plan(exec)
-            return try OperationListing.list([plan.request], sender: sender)
+            return try OperationListing.list([plan.request], sender: OperationSender(engine: engine))
         case .replace(let replace):
-            let plan = try RTKQLError.planning {
-                try ReplacePlanner(resolver: resolver, boundParameters: boundParameters).plan(replace, text: text)
-            }
-            return try OperationListing.list(plan.requests, sender: sender)
+            return try await ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
+                .explain(replace, text: text)
         case .update(let update):
-            var planner = ReplacePlanner(resolver: resolver, boundParameters: boundParameters)
-            planner.verb = .update
-            let plan = try RTKQLError.planning { try planner.plan(update, text: text) }
-            return try OperationListing.list(plan.requests, sender: sender)
+            return try await ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control, verb: .update)
+                .explain(update, text: text)
         case .delete(let delete):
-            var planner = ReplacePlanner(resolver: resolver, boundParameters: boundParameters)
-            planner.verb = .delete
             let replace = ReplaceStatement(resource: delete.resource, assignments: [], whereClause: delete.whereClause, returning: delete.returning)
-            let plan = try RTKQLError.planning { try planner.plan(replace, text: text) }
-            return try OperationListing.list(plan.requests, sender: sender)
+            return try await ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control, verb: .delete)
+                .explain(replace, text: text)
         case .select:
             break
-        case .insert:
-            throw .invalid(message: "EXPLAIN INSERT is not supported: run the INSERT with --dry-run to list its requests")
+        case .insert(let insert):
+            return try await InsertExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
+                .explain(insert, text: text)
         case .purge:
             throw .invalid(message: "EXPLAIN PURGE: PURGE sends nothing; it empties the session's cache")
         default:
-            throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC")
+            throw .invalid(message: "EXPLAIN takes SELECT, INSERT, UPDATE, REPLACE, DELETE or EXEC")
         }
-        guard case .select(let query) = parsed.statement else { throw .invalid(message: "EXPLAIN takes SELECT, REPLACE or EXEC") }
+        guard case .select(let query) = parsed.statement else {
+            throw .invalid(message: "EXPLAIN takes SELECT, INSERT, UPDATE, REPLACE, DELETE or EXEC")
+        }
         let plan = try RTKQLError.planning {
             try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: query.range)
         }

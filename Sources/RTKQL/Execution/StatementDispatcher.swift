@@ -22,7 +22,9 @@ struct StatementDispatcher {
         }
         switch parsed.statement {
         case .select where engine.configuration.dryRun:
-            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters, reads: control.reads).explain(parsed, text: text))
+            return done(try await Explainer(engine: engine, resolver: resolver, arguments: arguments, control: control,
+                                         reads: control.reads)
+                .explain(parsed, text: text))
         case .select(let query):
             let plan = try RTKQLError.planning {
                 try SelectPlanner(resolver: resolver, boundParameters: boundParameters, maximumCalls: engine.configuration.maxCalls).plan(query, text: text, statementRange: parsed.range)
@@ -48,7 +50,9 @@ struct StatementDispatcher {
             return done(catalog.registryList())
         case .explain(let inner):
             let innerParsed = ParsedStatement(statement: inner, range: parsed.range)
-            return done(try Explainer(engine: engine, resolver: resolver, boundParameters: boundParameters, reads: control.reads).explain(innerParsed, text: text))
+            return done(try await Explainer(engine: engine, resolver: resolver, arguments: arguments, control: control,
+                                         reads: control.reads)
+                .explain(innerParsed, text: text))
         case .replace(let replace):
             let executor = ReplaceExecutor(engine: engine, resolver: resolver, arguments: arguments, control: control)
             return done(try await control.run { () async throws(RTKQLError) -> QueryResult in

@@ -22,4 +22,14 @@ struct InsertExecutor {
         result.requestCount = source.requestCount + outcomes.count
         return result
     }
+
+    /// EXPLAIN INSERT: the requests the statement would send, each body validated, sending none. The source is
+    /// computed by SQLite alone, so it may read no resource.
+    func explain(_ statement: InsertStatement, text: String) async throws(RTKQLError) -> QueryResult {
+        let source = try await SubqueryRunner(engine: engine, resolver: resolver, arguments: arguments, control: control)
+            .runWithoutRequests(statement.source, text: text, verb: "INSERT", what: "rows")
+        let rows = source.rows.map { row in row.map(\.rawValue) }
+        let plan = try RTKQLError.planning { try InsertPlanner(resolver: resolver).plan(statement, rows: rows) }
+        return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
+    }
 }

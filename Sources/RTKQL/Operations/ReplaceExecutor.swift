@@ -17,11 +17,37 @@ struct ReplaceExecutor {
     var boundParameters: [String: RawValue] { arguments.plannerValues }
 
     func run(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
+        let targets = try await subqueryTargets(statement, text: text, explaining: false)
+        let plan = try planReplace(statement, text: text, subqueryValues: targets.values, subqueryRows: targets.rows)
+        if engine.configuration.dryRun {
+            return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
+        }
+        let outcomes = try await OperationSender(engine: engine, reads: control.reads).send(plan.requests)
+        var result = try OperationReport(plan).make(outcomes, returning: statement.returning, text: text)
+        result.requestCount = targets.requests + outcomes.count
+        return result
+    }
+
+    /// EXPLAIN: the requests the statement would send, each body validated, sending none. Its `IN (SELECT ...)`
+    /// targets are computed by SQLite alone, so they may read no resource.
+    func explain(_ statement: ReplaceStatement, text: String) async throws(RTKQLError) -> QueryResult {
+        let targets = try await subqueryTargets(statement, text: text, explaining: true)
+        let plan = try planReplace(statement, text: text, subqueryValues: targets.values, subqueryRows: targets.rows)
+        return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
+    }
+
+    /// The values (first columns) and rows of the statement's `IN (SELECT ...)` subqueries, by the subquery's
+    /// range, and the requests reading them took.
+    private func subqueryTargets(_ statement: ReplaceStatement, text: String, explaining: Bool) async throws(RTKQLError)
+        -> (values: [SourceRange: [RawValue]], rows: [SourceRange: [[RawValue]]], requests: Int) {
         var subqueryValues: [SourceRange: [RawValue]] = [:]
         var subqueryRows: [SourceRange: [[RawValue]]] = [:]
         var requests = 0
+        let runner = SubqueryRunner(engine: engine, resolver: resolver, arguments: arguments, control: control)
         for query in targetSubqueries(statement) {
-            let result = try await SubqueryRunner(engine: engine, resolver: resolver, arguments: arguments, control: control).run(query, text: text)
+            let result = explaining
+                ? try await runner.runWithoutRequests(query, text: text, verb: verb.rawValue.uppercased(), what: "targets")
+                : try await runner.run(query, text: text)
             requests += result.requestCount
             subqueryValues[query.range] = result.rows.compactMap { row in row.first.flatMap(ReplaceExecutor.raw) }
             // Rows with a NULL in any column name no target.
@@ -30,14 +56,7 @@ struct ReplaceExecutor {
                 return values.count == row.count ? values : nil
             }
         }
-        let plan = try planReplace(statement, text: text, subqueryValues: subqueryValues, subqueryRows: subqueryRows)
-        if engine.configuration.dryRun {
-            return try OperationListing.list(plan.requests, sender: OperationSender(engine: engine))
-        }
-        let outcomes = try await OperationSender(engine: engine, reads: control.reads).send(plan.requests)
-        var result = try OperationReport(plan).make(outcomes, returning: statement.returning, text: text)
-        result.requestCount = requests + outcomes.count
-        return result
+        return (subqueryValues, subqueryRows, requests)
     }
 
     /// Subqueries of `param IN (SELECT ...)` conjuncts, whose values must be known before planning.

@@ -4,12 +4,18 @@ import RTKQLStorage
 import RTKQLSyntax
 
 /// Evaluates a RETURNING list over a response envelope with SQLite: the row has the resource's
-/// fields (read from `data`) and the envelope's own members `data` and `success` as JSON.
+/// fields (read from the method's row path) and, as JSON, the envelope's own members `success` and the one
+/// the rows are in (`data` in RealtimeKit's envelope, `result` in Cloudflare's v4 one).
 struct ReturningEvaluator {
     let fields: [FieldDefinition]
     let returning: [ResultColumn]
     let text: String
-    static let envelopeColumns = ["data", "success"]
+
+    /// The envelope members a RETURNING list may name for rows at `rowsPath`: its first component, then `success`.
+    static func envelopeColumns(rowsPath: String) -> [String] {
+        let holder = rowsPath.split(separator: ".").first.map(String.init) ?? "data"
+        return holder == "success" ? ["success"] : [holder, "success"]
+    }
 
     /// The SELECT list SQL for the RETURNING columns.
     var selectList: String {
@@ -29,7 +35,7 @@ struct ReturningEvaluator {
     func evaluate(_ envelope: JSONValue, rowsPath: String) throws(RTKQLError) -> QueryResult {
         let database = try ScratchDatabase.open()
         do {
-            let envelopeNames = ReturningEvaluator.envelopeColumns.filter { name in !fields.contains { $0.name == name } }
+            let envelopeNames = ReturningEvaluator.envelopeColumns(rowsPath: rowsPath).filter { name in !fields.contains { $0.name == name } }
             let columns = fields.map { "\(TableLoader.quote($0.name)) \($0.sqliteType)" }
                 + envelopeNames.map { "\(TableLoader.quote($0)) JSON TEXT" }
             try database.execute("CREATE TABLE rtkql_returning (\(columns.joined(separator: ", ")))")

@@ -11,10 +11,29 @@ struct SubqueryRunner {
 
     /// All rows of `query`, written in `text`.
     func run(_ query: Query, text: String) async throws(RTKQLError) -> QueryResult {
-        let plan = try RTKQLError.planning {
+        try await collect(try plan(query, text: text), query: query)
+    }
+
+    /// All rows of `query` when SQLite alone computes them, for EXPLAIN, which sends nothing: a query that reads a
+    /// resource is refused, its rows (`what`, of the `verb` statement) being known only once that resource is read.
+    func runWithoutRequests(_ query: Query, text: String, verb: String, what: String) async throws(RTKQLError) -> QueryResult {
+        let plan = try plan(query, text: text)
+        if let fetch = plan.fetches.first {
+            throw .invalid(message: "EXPLAIN \(verb) lists requests without sending any, but the \(what) of this \(verb) are read from "
+                           + "\(fetch.resource.fullName): EXPLAIN its SELECT to see those reads, or run the \(verb) with --dry-run, "
+                           + "which reads them and lists the requests it would send")
+        }
+        return try await collect(plan, query: query)
+    }
+
+    private func plan(_ query: Query, text: String) throws(RTKQLError) -> SelectPlan {
+        try RTKQLError.planning {
             try SelectPlanner(resolver: resolver, boundParameters: arguments.plannerValues, maximumCalls: engine.configuration.maxCalls)
                 .plan(query, text: text, statementRange: query.range)
         }
+    }
+
+    private func collect(_ plan: SelectPlan, query: Query) async throws(RTKQLError) -> QueryResult {
         let open = try await SelectExecutor(engine: engine, arguments: arguments, control: control).open(plan, query: query)
         let cursor = RowCursor(source: open.source, control: control)
         return QueryResult(columns: open.source.columns, jsonColumns: open.source.jsonColumns, rows: try await cursor.collect(),

@@ -60,7 +60,7 @@ enum CatalogDocument {
                         },
                         methods: resource.methods.map {
                             Method(name: $0.name, sql_verb: $0.sqlVerb.rawValue.uppercased(), http: "\($0.http.verb) \($0.http.path)",
-                                   required_parameters: $0.requiredParameters, optional_parameters: $0.optionalParameters,
+                                   required_parameters: $0.requiredInputs, optional_parameters: $0.optionalParameters,
                                    description: $0.description)
                         })
                 })

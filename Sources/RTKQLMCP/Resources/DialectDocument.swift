@@ -23,7 +23,7 @@ printed and parsed again by a test.
 | `UPDATE resource SET ... WHERE ... [RETURNING ...]` | the resource's update method (`PATCH`), one request per target |
 | `DELETE FROM resource WHERE ... [RETURNING ...]` | the resource's delete method, one request per target |
 | `PURGE [resource]` | empties the session's cache (of one resource); see [the session cache](#the-session-cache) |
-| `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names |
+| `SHOW [EXTENDED] PROVIDERS \| SERVICES IN p \| RESOURCES IN p.s \| METHODS IN p.s.r [LIKE 'pattern']` | the catalog, with StackQL's column names; a method's `RequiredParams` are its required path, query and body parameters, then its request body's required properties in the schema's order |
 | `DESCRIBE [EXTENDED] p.s.r` | the resource's fields and types (and descriptions) |
 | `EXPLAIN statement` | the plan and every HTTP request it would send (and, for SELECT, which fields each reference loads); sends none |
 | `USE provider` | lets `service.resource` stand for `provider.service.resource` |
@@ -63,8 +63,14 @@ DELETE → delete). UPDATE and REPLACE are distinct statements: UPDATE is no lon
   is an error. It reports one row per call: the query's columns, then `outcome, http_status, message,
   status` and the RETURNING columns. `--dry-run` runs the query (reads only) and lists the calls.
 - POSTs are never retried (a PUT or DELETE is); `--dry-run` lists the requests and sends none.
+- `EXPLAIN` lists the requests of INSERT, UPDATE, REPLACE, DELETE and EXEC — step, method, HTTP verb,
+  URL, body, headers (credentials redacted) — with every body validated, and sends nothing. The rows of
+  an INSERT and the targets of `IN (SELECT ...)` are then computed by SQLite alone, so they may read no
+  resource (`VALUES`, or a SELECT over literals, `json_each`, CTEs); for one that reads a resource,
+  `--dry-run` reads it and lists the requests.
 - RETURNING evaluates its expressions over the answer: the resource's fields read from the method's
-  row path, plus the envelope's `data` and `success` as JSON.
+  row path, plus the envelope's `success` and the member the rows are in (`data` for RealtimeKit,
+  `result` for Cloudflare's v4 envelope, as the MoQ `relays` answer) as JSON.
 
 ```sql
 -- Rows from VALUES, or from any SELECT (WITH, compounds, ORDER BY, LIMIT included).
@@ -98,12 +104,19 @@ FROM (SELECT s.associated_id AS meeting_id, json_group_array(p.id) AS participan
         ON p.account_id = s.account_id AND p.app_id = s.app_id AND p.session_id = s.id
       WHERE s.account_id = 'a' AND s.app_id = 'b' AND s.status = 'LIVE' AND p.left_at IS NULL
       GROUP BY s.associated_id);
+
+-- A new token for a MoQ relay: the answer's `result` is {type, token}.
+EXEC cloudflare.realtime_kit.relays.rotate @account_id = 'a', @relay_id = 'r', @type = 'subscribe'
+RETURNING result->>'token' AS token;
+
+-- The requests an INSERT would send, its bodies validated; nothing is sent.
+EXPLAIN INSERT INTO cloudflare.realtime_kit.relays (account_id, name) VALUES ('a', 'Launch event');
 ```
 
 - The resource may have an alias: `UPDATE r AS x ...`, `DELETE FROM r x ...`; INSERT takes one
   only with `AS` (`INSERT INTO r AS x (...)`), as in SQLite.
-- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements (for `EXEC ... FROM
-  (query)`, use `--dry-run`: its requests are known only once the query has run).
+- `REPLACE` may be written `REPLACE INTO`; `EXPLAIN` takes each of these statements but PURGE (for
+  `EXEC ... FROM (query)`, use `--dry-run`: its requests are known only once the query has run).
 - None of these words is reserved: `insert`, `update`, `delete` and `purge` remain ordinary column
   and parameter names.
 

@@ -45,8 +45,9 @@ struct FaultInjector: Sendable {
         }
     }
 
-    /// The RealtimeKit-shaped error of an injected failure.
-    static func error(status: Int) -> APIError {
+    /// The error of an injected failure, in the shape of the request's API.
+    static func error(status: Int, family: APIFamily = .realtimeKit) -> APIError {
+        if family == .moq { return .moqInjectedFailure(status: status) }
         let name = status == 502 ? "BAD_GATEWAY" : status == 503 ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR"
         return APIError(status: status, message: "\(name): injected failure (sandbox fail rate)", shape: .realtimeKit)
     }

@@ -121,8 +121,10 @@ struct InjectedFailureMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: SandboxContext,
                 next: (Request, SandboxContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let failure = context.faultPlan?.failure { throw FaultInjector.error(status: failure) }
+        let family = APIFamily(path: request.uri.path)
+        if let failure = context.faultPlan?.failure { throw FaultInjector.error(status: failure, family: family) }
         if context.bodyTooLarge {
+            if family == .moq { throw APIError.moqBodyTooLarge }
             throw APIError(status: 413, message: "PAYLOAD_TOO_LARGE: request body is larger than 1 MiB", shape: .realtimeKit)
         }
         context.malformed = context.faultPlan?.malformed

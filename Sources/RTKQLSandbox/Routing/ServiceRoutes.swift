@@ -1,8 +1,10 @@
-/// Every route of the service, by resource area, under `/client/v4/accounts/:account_id/realtime/kit`.
+/// Every route of the service, by resource area, under `/client/v4/accounts/:account_id/realtime/kit` (and the
+/// account's MoQ relays under `/client/v4/accounts/:account_id/moq/relays`).
 enum ServiceRoutes {
     static func table(_ services: Services, pipeline: Pipeline) -> RouteTable {
         let table = RouteTable(pipeline: pipeline)
-        let kit = table.group("/client/v4/accounts/:account_id/realtime/kit")
+        let account = table.group("/client/v4/accounts/:account_id")
+        let kit = account.group("realtime/kit")
         let app = kit.group(":app_id")
         AppRoutes.register(on: kit, services)
         MeetingRoutes.register(on: app, services)
@@ -14,6 +16,7 @@ enum ServiceRoutes {
         WebhookRoutes.register(on: app, services)
         LivestreamRoutes.register(on: app, services)
         AnalyticsRoutes.register(on: app, services)
+        RelayRoutes.register(on: account, services)
         return table
     }
 }

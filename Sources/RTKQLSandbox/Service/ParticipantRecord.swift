@@ -24,23 +24,7 @@ struct ParticipantRecord: Sendable {
 
     /// A participant's auth token: opaque, three dot-separated base64url parts, like a JWT.
     static func token(participantID: String, issuedAt: Millis) -> String {
-        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9." + base64URL("{\"sub\":\"\(participantID)\",\"iat\":\(issuedAt / 1000)}")
+        "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9." + Base64URL.encode("{\"sub\":\"\(participantID)\",\"iat\":\(issuedAt / 1000)}")
             + ".c2FuZGJveA"
-    }
-
-    private static func base64URL(_ text: String) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        let bytes = Array(text.utf8)
-        var out = ""
-        var index = 0
-        while index < bytes.count {
-            let chunk = bytes[index..<min(index + 3, bytes.count)]
-            var value = 0
-            for byte in chunk { value = value << 8 | Int(byte) }
-            value <<= 8 * (3 - chunk.count)
-            for position in 0...chunk.count { out.append(alphabet[(value >> (18 - 6 * position)) & 63]) }
-            index += 3
-        }
-        return out
     }
 }

@@ -1,7 +1,8 @@
 /// Everything of the service besides meetings and recordings (which `RecordingStore` keeps in SQLite):
-/// apps' names, meeting participants, sessions, presets, webhooks and livestreams. Held in memory and
-/// generated from the seed the first time a route needs an app's (so a sandbox used for recordings alone, or
-/// with a million of them, starts as fast as before); one actor, so a mutation is never seen half-applied.
+/// apps' names, meeting participants, sessions, presets, webhooks, livestreams and each account's MoQ
+/// relays. Held in memory and generated from the seed the first time a route needs an app's (or an
+/// account's relays), so a sandbox used for recordings alone, or with a million of them, starts as fast as
+/// before; one actor, so a mutation is never seen half-applied.
 actor ServiceState {
     /// One app's state; `data` is nil until first needed.
     struct AppState: Sendable {
@@ -14,6 +15,8 @@ actor ServiceState {
     /// Apps by ID, and each account's app IDs in creation order.
     var apps: [String: AppState] = [:]
     var accountApps: [String: [String]] = [:]
+    /// Each account's MoQ relays, seeded the first time a relay route asks for them.
+    var relayRegistries: [String: RelayRegistry] = [:]
     /// The generation of an app's data while it runs, so concurrent first requests share one.
     private var loading: [String: Task<ServiceData, any Error>] = [:]
 

@@ -48,6 +48,11 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUIDText.format(bytes)
     }
+
+    /// 128 random bits as 32 lowercase hex digits (the shape of a MoQ relay's `uid`).
+    mutating func hexID() -> String {
+        UUIDText.format((0..<16).map { _ in UInt8(truncatingIfNeeded: next()) }).filter { $0 != "-" }
+    }
 }
 
 /// Formatting and checking of textual UUIDs.

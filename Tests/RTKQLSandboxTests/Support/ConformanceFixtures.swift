@@ -4,7 +4,7 @@ import Foundation
 
 /// IDs of the seeded data to call every operation with, found through the API itself: a live meeting (its
 /// live session with people present and a LIVE livestream), an idle meeting, an ended session, a recording
-/// being recorded, a preset, a webhook.
+/// being recorded, a preset, a webhook, a MoQ relay.
 struct ConformanceFixtures: Sendable {
     var liveMeeting = ""
     var liveSession = ""
@@ -18,6 +18,7 @@ struct ConformanceFixtures: Sendable {
     var webhook = ""
     var livestream = ""
     var livestreamSession = ""
+    var relay = ""
 
     static func discover(_ client: TestClient) async throws -> ConformanceFixtures {
         var fixtures = ConformanceFixtures()
@@ -44,13 +45,15 @@ struct ConformanceFixtures: Sendable {
             .json["data"]?[0]?["id"]?.stringValue ?? ""
         fixtures.preset = try await client.send("GET", app + "/presets").json["data"]?[0]?["id"]?.stringValue ?? ""
         fixtures.webhook = try await get("/webhooks")[0]?["id"]?.stringValue ?? ""
+        fixtures.relay = try await client.send("GET", "\(client.baseURL)/accounts/\(client.account)/moq/relays")
+            .json["result"]?[0]?["uid"]?.stringValue ?? ""
         return fixtures
     }
 
     /// Whether every ID was found (the seeded data has each kind of thing).
     var isComplete: Bool {
         [liveMeeting, liveSession, presentUser, presentPeer, idleMeeting, idleParticipant, endedSession, recording, preset,
-         webhook, livestream, livestreamSession].allSatisfy { !$0.isEmpty }
+         webhook, livestream, livestreamSession, relay].allSatisfy { !$0.isEmpty }
     }
 
     /// The operation's path with its parameters filled in.
@@ -62,7 +65,7 @@ struct ConformanceFixtures: Sendable {
             "session_id": sessionScoped.contains(operation.id) ? endedSession : liveSession,
             "participant_id": operation.path.contains("/sessions/") ? presentPeer : idleParticipant,
             "peer_id": presentPeer, "recording_id": recording, "preset_id": preset, "webhook_id": webhook,
-            "livestream_id": livestream, "livestream_session_id": livestreamSession,
+            "livestream_id": livestream, "livestream_session_id": livestreamSession, "relay_id": relay,
         ]
         var path = operation.path
         for (name, value) in values { path = path.replacingOccurrences(of: "{\(name)}", with: value) }

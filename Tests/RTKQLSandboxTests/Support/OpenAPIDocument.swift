@@ -31,11 +31,12 @@ struct OpenAPIDocument: @unchecked Sendable {
         return OpenAPIDocument(root: root)
     }
 
-    /// Every RealtimeKit operation (paths under `/accounts/{account_id}/realtime/kit`), in the file's order.
+    /// Every operation: RealtimeKit's (paths under `/accounts/{account_id}/realtime/kit`) and the MoQ relays'
+    /// (under `/accounts/{account_id}/moq/relays`), sorted by path and method.
     var operations: [Operation] {
         guard let paths = OpenAPIDocument.object(root["paths"]) else { return [] }
         var result: [Operation] = []
-        for (path, item) in paths where path.hasPrefix("/accounts/{account_id}/realtime/kit") {
+        for (path, item) in paths where ["/accounts/{account_id}/realtime/kit", "/accounts/{account_id}/moq/relays"].contains(where: path.hasPrefix) {
             guard let item = OpenAPIDocument.object(item) else { continue }
             for method in ["get", "post", "put", "patch", "delete"] {
                 guard let operation = OpenAPIDocument.object(item[method]) else { continue }
