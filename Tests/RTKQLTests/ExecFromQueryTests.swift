@@ -113,14 +113,7 @@ import Testing
                     + "FROM (VALUES ('m-1')) AS t",
                  "syntax error at 1:175: Expected: ';' or end of statement, found: AS"),
             ]
-            for (sql, expected) in cases {
-                do {
-                    _ = try await fixture.engine.query(sql)
-                    Issue.record("no error for \(sql)")
-                } catch {
-                    #expect("\(error)".contains(expected), "\(sql): \(error)")
-                }
-            }
+            await fixture.expectErrors(cases)
             // A body the schema rejects in any row fails the statement before the first request.
             do {
                 _ = try await fixture.engine.query("""

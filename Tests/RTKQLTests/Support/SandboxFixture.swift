@@ -1,5 +1,6 @@
 import Foundation
 import RTKQL
+import Testing
 import RTKQLSandbox
 
 /// A sandbox on a free loopback port and an engine pointed at it.
@@ -36,6 +37,18 @@ struct SandboxFixture {
         } catch {
             await fixture.server.stop()
             throw error
+        }
+    }
+
+    /// Runs each statement and expects it to fail with an error whose text contains the expected words.
+    func expectErrors(_ cases: [(sql: String, expected: String)], sourceLocation: Testing.SourceLocation = #_sourceLocation) async {
+        for (sql, expected) in cases {
+            do {
+                _ = try await engine.query(sql)
+                Issue.record("no error for \(sql)", sourceLocation: sourceLocation)
+            } catch {
+                #expect("\(error)".contains(expected), "\(sql): \(error)", sourceLocation: sourceLocation)
+            }
         }
     }
 
