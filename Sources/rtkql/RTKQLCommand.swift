@@ -8,7 +8,7 @@ struct RTKQLCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "rtkql",
-        abstract: "Query and operate Cloudflare RealtimeKit recordings with SQL.",
+        abstract: "Query and operate Cloudflare RealtimeKit (meetings, sessions, participants, recordings, ...) with SQL.",
         discussion: """
         Examples:
           rtkql exec --sandbox "SELECT status, count(*) FROM cloudflare.realtime_kit.recordings \\
