@@ -115,6 +115,13 @@ public struct Lexer {
     private mutating func quoted(closing: UInt8, what: String, kind: ParseErrorKind) throws(ParseError) -> String {
         let start = position
         position += 1
+        // Most quoted runs hold no doubled quote: their content is the bytes between the quotes.
+        var end = position
+        while end < bytes.count, bytes[end] != closing { end += 1 }
+        if end < bytes.count, byte(at: end + 1) != closing {
+            position = end + 1
+            return text(start + 1, end)
+        }
         var content: [UInt8] = []
         while position < bytes.count {
             let current = bytes[position]
@@ -166,29 +173,45 @@ public struct Lexer {
         return Token(kind: isReal ? .real : .integer, text: text(start, position), range: SourceRange(start: start, end: position))
     }
 
-    private static let symbols: [String] = [
-        "->>", "->", "||", "<=", ">=", "==", "!=", "<>", "<<", ">>",
-        "(", ")", ",", ";", ".", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|", "~",
-    ]
-
-    private static let symbolBytes: [[UInt8]] = symbols.map { Array($0.utf8) }
-
+    /// Punctuation and operators, longest match first: `->>`, `->`, `||`, `<=`, `>=`, `==`, `!=`, `<>`, `<<`,
+    /// `>>`, and the one-byte `( ) , ; . = < > + - * / % & | ~`.
     private mutating func symbol(_ start: Int) throws(ParseError) -> Token {
-        for (index, utf8) in Lexer.symbolBytes.enumerated() where position + utf8.count <= bytes.count && bytes[position] == utf8[0] {
-            var matches = true
-            for offset in 1..<max(utf8.count, 1) where bytes[position + offset] != utf8[offset] {
-                matches = false
-                break
+        let second = byte(at: position + 1)
+        let symbol: String
+        switch bytes[position] {
+        case UInt8(ascii: "-"):
+            symbol = second != UInt8(ascii: ">") ? "-" : byte(at: position + 2) == UInt8(ascii: ">") ? "->>" : "->"
+        case UInt8(ascii: "|"): symbol = second == UInt8(ascii: "|") ? "||" : "|"
+        case UInt8(ascii: "<"):
+            switch second {
+            case UInt8(ascii: "="): symbol = "<="
+            case UInt8(ascii: ">"): symbol = "<>"
+            case UInt8(ascii: "<"): symbol = "<<"
+            default: symbol = "<"
             }
-            if matches {
-                position += utf8.count
-                return Token(kind: .symbol, text: Lexer.symbols[index], range: SourceRange(start: start, end: position))
-            }
+        case UInt8(ascii: ">"):
+            symbol = second == UInt8(ascii: "=") ? ">=" : second == UInt8(ascii: ">") ? ">>" : ">"
+        case UInt8(ascii: "="): symbol = second == UInt8(ascii: "=") ? "==" : "="
+        case UInt8(ascii: "!") where second == UInt8(ascii: "="): symbol = "!="
+        case UInt8(ascii: "("): symbol = "("
+        case UInt8(ascii: ")"): symbol = ")"
+        case UInt8(ascii: ","): symbol = ","
+        case UInt8(ascii: ";"): symbol = ";"
+        case UInt8(ascii: "."): symbol = "."
+        case UInt8(ascii: "+"): symbol = "+"
+        case UInt8(ascii: "*"): symbol = "*"
+        case UInt8(ascii: "/"): symbol = "/"
+        case UInt8(ascii: "%"): symbol = "%"
+        case UInt8(ascii: "&"): symbol = "&"
+        case UInt8(ascii: "~"): symbol = "~"
+        default:
+            var end = position + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let written = text(start, end)
+            throw error(.unrecognizedToken(written), "unrecognized token: \"\(written)\"", at: start, end: end)
         }
-        var end = position + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        let written = text(start, end)
-        throw error(.unrecognizedToken(written), "unrecognized token: \"\(written)\"", at: start, end: end)
+        position += symbol.utf8.count
+        return Token(kind: .symbol, text: symbol, range: SourceRange(start: start, end: position))
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -32,13 +32,57 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     public var range: SourceRange
     /// For words, the text upper-cased once at lexing time, so keyword checks allocate nothing.
     public var upper: String
+    /// For words, whether the word is reserved (cannot be a bare name), looked up once at lexing time.
+    public var isReserved: Bool
+    /// For words, `upper`; for symbols, `text`: its length and first seven bytes packed in one integer (see
+    /// `Token.key`), so that the parser's keyword and symbol checks are one integer comparison. 0 otherwise.
+    let key: UInt64
 
-    /// A token; words get their upper-cased text computed once here.
+    /// A token; words get their upper-cased text (and whether it is reserved) computed once here.
     public init(kind: TokenKind, text: String, range: SourceRange) {
         self.kind = kind
         self.text = text
         self.range = range
-        upper = kind == .word ? Token.asciiUppercased(text) : ""
+        switch kind {
+        case .word:
+            var upper = Token.asciiUppercased(text)
+            key = upper.withUTF8 { Token.key($0.baseAddress, count: $0.count) }
+            isReserved = Parser.hasReservedKey(key) && (upper.utf8.count <= 7 || Parser.reserved.contains(upper))
+            self.upper = upper
+        case .symbol:
+            var text = text
+            key = text.withUTF8 { Token.key($0.baseAddress, count: $0.count) }
+            upper = ""
+            isReserved = false
+        default:
+            key = 0
+            upper = ""
+            isReserved = false
+        }
+    }
+
+    /// `count` and the first seven of the `count` bytes at `start`, packed: byte i in bits 8i..8i+7, the
+    /// count (at most 255) in the top byte. Equal texts of up to seven bytes, and only they, have equal keys.
+    @inline(__always)
+    static func key(_ start: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+        guard let start else { return 0 }
+        var key = UInt64(min(count, 255)) << 56
+        for index in 0..<min(count, 7) { key |= UInt64(start[index]) << (8 * UInt64(index)) }
+        return key
+    }
+
+    /// True for a word that spells `keyword` (upper case): one integer comparison for keywords of up to
+    /// seven letters, which the compiler computes from the literal.
+    @inline(__always)
+    func isWord(_ keyword: StaticString) -> Bool {
+        guard kind == .word, key == Token.key(keyword.utf8Start, count: keyword.utf8CodeUnitCount) else { return false }
+        return keyword.utf8CodeUnitCount <= 7 || upper == keyword.description
+    }
+
+    /// True for the symbol `symbol` (symbols have at most three bytes: one integer comparison).
+    @inline(__always)
+    func isPunctuation(_ symbol: StaticString) -> Bool {
+        kind == .symbol && key == Token.key(symbol.utf8Start, count: symbol.utf8CodeUnitCount)
     }
 
     static func asciiUppercased(_ text: String) -> String {

@@ -31,7 +31,7 @@ extension Parser {
 
     mutating func parseNot() throws(ParseError) -> Expression {
         let start = current.range.start
-        if current.isKeyword("NOT"), !peek().isKeyword("EXISTS") {
+        if current.isWord("NOT"), !peek().isWord("EXISTS") {
             index += 1
             try enter()
             defer { leave() }
@@ -46,7 +46,7 @@ extension Parser {
         var left = try parseComparison()
         while true {
             let start = left.range.start
-            if current.isSymbol("=") || current.isSymbol("==") || current.isSymbol("!=") || current.isSymbol("<>") {
+            if current.isPunctuation("=") || current.isPunctuation("==") || current.isPunctuation("!=") || current.isPunctuation("<>") {
                 let op = BinaryOperator(rawValue: advance().text)!
                 left = binary(left, op, try parseComparison())
             } else if accept("IS") {
@@ -61,14 +61,15 @@ extension Parser {
                 left = Expression(.nullTest(left, negated: false), range: range(from: start))
             } else if accept("NOTNULL") {
                 left = Expression(.nullTest(left, negated: true), range: range(from: start))
-            } else if current.isKeyword("NOT"), peek().isKeyword("NULL") {
+            } else if current.isWord("NOT"), peek().isWord("NULL") {
                 index += 2
                 left = Expression(.nullTest(left, negated: true), range: range(from: start))
             } else {
-                let negated = current.isKeyword("NOT")
+                let negated = current.isWord("NOT")
                 let keywordIndex = negated ? 1 : 0
                 let keyword = peek(keywordIndex)
-                guard keyword.kind == .word else { return left }
+                // IN, LIKE, GLOB, REGEXP, MATCH and BETWEEN are reserved words: any other word ends the operand.
+                guard keyword.kind == .word, keyword.isReserved else { return left }
                 switch keyword.upper {
                 case "IN":
                     index += keywordIndex + 1
@@ -100,14 +101,14 @@ extension Parser {
                 try expectSymbol(")")
                 return Expression(.inSubquery(operand, negated: negated, query), range: range(from: start))
             }
-            let items = current.isSymbol(")") ? [] : try parseExpressionList()
+            let items = current.isPunctuation(")") ? [] : try parseExpressionList()
             try expectSymbol(")")
             return Expression(.inList(operand, negated: negated, items), range: range(from: start))
         }
         let name = try parseQualifiedName("'(' or a table name after IN")
         var arguments: [Expression]?
         if acceptSymbol("(") {
-            arguments = current.isSymbol(")") ? [] : try parseExpressionList()
+            arguments = current.isPunctuation(")") ? [] : try parseExpressionList()
             try expectSymbol(")")
         }
         return Expression(.inTable(operand, negated: negated, name, arguments: arguments), range: range(from: start))
@@ -115,7 +116,7 @@ extension Parser {
 
     mutating func parseComparison() throws(ParseError) -> Expression {
         var left = try parseBitwise()
-        while current.isSymbol("<") || current.isSymbol("<=") || current.isSymbol(">") || current.isSymbol(">=") {
+        while current.isPunctuation("<") || current.isPunctuation("<=") || current.isPunctuation(">") || current.isPunctuation(">=") {
             let op = BinaryOperator(rawValue: advance().text)!
             left = binary(left, op, try parseBitwise())
         }
@@ -124,7 +125,7 @@ extension Parser {
 
     mutating func parseBitwise() throws(ParseError) -> Expression {
         var left = try parseAdditive()
-        while current.isSymbol("&") || current.isSymbol("|") || current.isSymbol("<<") || current.isSymbol(">>") {
+        while current.isPunctuation("&") || current.isPunctuation("|") || current.isPunctuation("<<") || current.isPunctuation(">>") {
             let op = BinaryOperator(rawValue: advance().text)!
             left = binary(left, op, try parseAdditive())
         }
@@ -133,7 +134,7 @@ extension Parser {
 
     mutating func parseAdditive() throws(ParseError) -> Expression {
         var left = try parseMultiplicative()
-        while current.isSymbol("+") || current.isSymbol("-") {
+        while current.isPunctuation("+") || current.isPunctuation("-") {
             let op = BinaryOperator(rawValue: advance().text)!
             left = binary(left, op, try parseMultiplicative())
         }
@@ -142,7 +143,7 @@ extension Parser {
 
     mutating func parseMultiplicative() throws(ParseError) -> Expression {
         var left = try parseConcatenation()
-        while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
+        while current.isPunctuation("*") || current.isPunctuation("/") || current.isPunctuation("%") {
             let op = BinaryOperator(rawValue: advance().text)!
             left = binary(left, op, try parseConcatenation())
         }
@@ -151,7 +152,7 @@ extension Parser {
 
     mutating func parseConcatenation() throws(ParseError) -> Expression {
         var left = try parseCollate()
-        while current.isSymbol("||") || current.isSymbol("->") || current.isSymbol("->>") {
+        while current.isPunctuation("||") || current.isPunctuation("->") || current.isPunctuation("->>") {
             let op = BinaryOperator(rawValue: advance().text)!
             left = binary(left, op, try parseCollate())
         }
@@ -170,7 +171,7 @@ extension Parser {
     mutating func parseUnary() throws(ParseError) -> Expression {
         let start = current.range.start
         let op: UnaryOperator
-        if current.isSymbol("-") { op = .minus } else if current.isSymbol("+") { op = .plus } else if current.isSymbol("~") {
+        if current.isPunctuation("-") { op = .minus } else if current.isPunctuation("+") { op = .plus } else if current.isPunctuation("~") {
             op = .bitwiseNot
         } else {
             return try parsePrimary()

@@ -21,7 +21,7 @@ extension Parser {
             return Expression(.parameter(token.text), range: token.range)
         case .quotedIdentifier:
             return try parseColumnOrCall()
-        case .symbol where token.text == "(":
+        case .symbol where token.isPunctuation("("):
             index += 1
             if startsQuery {
                 let query = try parseQuery()
@@ -36,6 +36,8 @@ extension Parser {
         default:
             throw expected("an expression")
         }
+        // Only reserved words and RAISE start anything but a name or a call: most words go straight there.
+        if !token.isReserved, !token.isWord("RAISE") { return try parseColumnOrCall() }
         switch token.upper {
         case "NULL":
             index += 1
@@ -46,7 +48,7 @@ extension Parser {
         case "CURRENT_TIME", "CURRENT_DATE", "CURRENT_TIMESTAMP":
             index += 1
             return Expression(.literal(.currentTime(token.upper)), range: token.range)
-        case "NOT" where peek().isKeyword("EXISTS"), "EXISTS":
+        case "NOT" where peek().isWord("EXISTS"), "EXISTS":
             let negated = accept("NOT")
             try expect("EXISTS")
             try expectSymbol("(")
@@ -64,7 +66,7 @@ extension Parser {
             let typeName = try parseTypeName()
             try expectSymbol(")")
             return Expression(.cast(operand, typeName: typeName), range: range(from: start))
-        case "RAISE" where peek().isSymbol("("):
+        case "RAISE" where peek().isPunctuation("("):
             index += 2
             guard current.kind == .word else { throw expected("IGNORE, ROLLBACK, ABORT or FAIL") }
             let action = advance().upper
@@ -72,7 +74,7 @@ extension Parser {
             try expectSymbol(")")
             return Expression(.raise(action: action, message: message), range: range(from: start))
         default:
-            guard isName(token) || (token.kind == .word && peek().isSymbol("(")) else { throw expected("an expression") }
+            guard isName(token) || (token.kind == .word && peek().isPunctuation("(")) else { throw expected("an expression") }
             return try parseColumnOrCall()
         }
     }
@@ -86,7 +88,7 @@ extension Parser {
             return try parseCall(name, start: start)
         }
         var parts = [name]
-        while current.isSymbol("."), peek().kind == .word || peek().kind == .quotedIdentifier {
+        while current.isPunctuation("."), peek().kind == .word || peek().kind == .quotedIdentifier {
             index += 1
             let part = advance()
             parts.append(Identifier(part.text, quoted: part.kind == .quotedIdentifier, range: part.range))
@@ -99,7 +101,7 @@ extension Parser {
         var call = FunctionCall(name: name)
         if acceptSymbol("*") {
             call.star = true
-        } else if !current.isSymbol(")") {
+        } else if !current.isPunctuation(")") {
             call.distinct = accept("DISTINCT")
             if !call.distinct { _ = accept("ALL") }
             call.arguments = try parseExpressionList()
@@ -128,8 +130,8 @@ extension Parser {
     /// After `OVER (` or `AS (`: `[base] [PARTITION BY ...] [ORDER BY ...] [frame] )`.
     mutating func parseWindowBody() throws(ParseError) -> WindowSpecification {
         var specification = WindowSpecification()
-        if isName(current), !current.isKeyword("PARTITION"), !current.isKeyword("ROWS"), !current.isKeyword("RANGE"),
-           !current.isKeyword("GROUPS") {
+        if isName(current), !current.isWord("PARTITION"), !current.isWord("ROWS"), !current.isWord("RANGE"),
+           !current.isWord("GROUPS") {
             specification.baseName = try parseIdentifier()
         }
         if accept("PARTITION") {
@@ -140,7 +142,7 @@ extension Parser {
             try expect("BY")
             specification.orderBy = try parseOrderingTerms()
         }
-        if current.isKeyword("ROWS") || current.isKeyword("RANGE") || current.isKeyword("GROUPS") {
+        if current.isWord("ROWS") || current.isWord("RANGE") || current.isWord("GROUPS") {
             let units = advance().upper
             var frame: WindowFrame
             if accept("BETWEEN") {
@@ -187,7 +189,7 @@ extension Parser {
     }
 
     private mutating func parseCase(start: Int) throws(ParseError) -> Expression {
-        let operand = current.isKeyword("WHEN") ? nil : try parseExpression()
+        let operand = current.isWord("WHEN") ? nil : try parseExpression()
         var branches: [CaseBranch] = []
         while accept("WHEN") {
             let condition = try parseExpression()
@@ -203,7 +205,7 @@ extension Parser {
     /// A type name: words, optionally with `(n)` or `(n, m)`.
     private mutating func parseTypeName() throws(ParseError) -> String {
         var words: [String] = []
-        while current.kind == .word, !current.isKeyword("AS") {
+        while current.kind == .word, !current.isWord("AS") {
             words.append(advance().text)
         }
         guard !words.isEmpty else { throw expected("a type name") }

@@ -1,6 +1,6 @@
 extension Parser {
     var startsQuery: Bool {
-        current.isKeyword("SELECT") || current.isKeyword("WITH") || current.isKeyword("VALUES")
+        current.isWord("SELECT") || current.isWord("WITH") || current.isWord("VALUES")
     }
 
     /// query = [with-clause] compound [ORDER BY ordering {"," ordering}] [LIMIT expr [(OFFSET | ",") expr]] ;
@@ -23,7 +23,7 @@ extension Parser {
                 var materialized: Bool?
                 if accept("MATERIALIZED") {
                     materialized = true
-                } else if current.isKeyword("NOT"), peek().isKeyword("MATERIALIZED") {
+                } else if current.isWord("NOT"), peek().isWord("MATERIALIZED") {
                     index += 2
                     materialized = false
                 }
@@ -88,7 +88,7 @@ extension Parser {
             } while acceptSymbol(",")
             return .values(rows, range: range(from: start))
         }
-        if current.isSymbol("("), peek().isKeyword("SELECT") || peek().isKeyword("VALUES") {
+        if current.isPunctuation("("), peek().isWord("SELECT") || peek().isWord("VALUES") {
             // A parenthesised select as a compound member is not SQLite syntax; report it plainly.
             throw expected("SELECT")
         }
@@ -125,7 +125,7 @@ extension Parser {
             let start = current.range.start
             if acceptSymbol("*") {
                 columns.append(.all(range: range(from: start)))
-            } else if isName(current), peek().isSymbol("."), peek(2).isSymbol("*") {
+            } else if isName(current), peek().isPunctuation("."), peek(2).isPunctuation("*") {
                 let table = try parseIdentifier()
                 index += 2
                 columns.append(.allOf(table, range: range(from: start)))
@@ -191,7 +191,7 @@ extension Parser {
             kind = .inner
         } else if accept("CROSS") {
             kind = .cross
-        } else if current.isKeyword("JOIN") {
+        } else if current.isWord("JOIN") {
             kind = .inner
         } else {
             if natural { throw expected("JOIN") }
@@ -218,17 +218,17 @@ extension Parser {
         }
         let name = try parseQualifiedName("a table or resource name")
         if acceptSymbol("(") {
-            let arguments = current.isSymbol(")") ? [] : try parseExpressionList()
+            let arguments = current.isPunctuation(")") ? [] : try parseExpressionList()
             try expectSymbol(")")
             let alias = try parseAlias()
             return .function(name: name, arguments: arguments, alias: alias, range: range(from: start))
         }
-        let alias = current.isKeyword("INDEXED") ? nil : try parseAlias()
+        let alias = current.isWord("INDEXED") ? nil : try parseAlias()
         var indexing: TableIndexing?
         if accept("INDEXED") {
             try expect("BY")
             indexing = .indexedBy(try parseIdentifier("an index name"))
-        } else if current.isKeyword("NOT"), peek().isKeyword("INDEXED") {
+        } else if current.isWord("NOT"), peek().isWord("INDEXED") {
             index += 2
             indexing = .notIndexed
         }

@@ -7,7 +7,7 @@ extension Parser {
             let start = current.range.start
             let statement = try parseStatement()
             statements.append(ParsedStatement(statement: statement, range: range(from: start)))
-            guard current.kind == .end || current.isSymbol(";") else {
+            guard current.kind == .end || current.isPunctuation(";") else {
                 throw expected("';' or end of statement")
             }
         }
@@ -20,7 +20,7 @@ extension Parser {
     mutating func parseStatement() throws(ParseError) -> Statement {
         let token = current
         guard token.kind == .word else {
-            if token.isSymbol("(") { return .select(try parseQuery()) }
+            if token.isPunctuation("(") { return .select(try parseQuery()) }
             throw unknownStatement()
         }
         switch token.upper {

@@ -40,24 +40,26 @@ struct Parser {
     }
 
     /// Consumes the keyword when it is next.
-    mutating func accept(_ keyword: String) -> Bool {
-        guard current.isKeyword(keyword) else { return false }
+    @inline(__always)
+    mutating func accept(_ keyword: StaticString) -> Bool {
+        guard current.isWord(keyword) else { return false }
         index += 1
         return true
     }
 
     /// Consumes the symbol when it is next.
-    mutating func acceptSymbol(_ symbol: String) -> Bool {
-        guard current.isSymbol(symbol) else { return false }
+    @inline(__always)
+    mutating func acceptSymbol(_ symbol: StaticString) -> Bool {
+        guard current.isPunctuation(symbol) else { return false }
         index += 1
         return true
     }
 
-    mutating func expect(_ keyword: String) throws(ParseError) {
-        guard accept(keyword) else { throw expected(keyword) }
+    mutating func expect(_ keyword: StaticString) throws(ParseError) {
+        guard accept(keyword) else { throw expected(keyword.description) }
     }
 
-    mutating func expectSymbol(_ symbol: String) throws(ParseError) {
+    mutating func expectSymbol(_ symbol: StaticString) throws(ParseError) {
         guard acceptSymbol(symbol) else { throw expected("'\(symbol)'") }
     }
 
@@ -135,10 +137,38 @@ struct Parser {
         "RIGHT", "SELECT", "SET", "THEN", "TRUE", "UNION", "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH",
     ]
 
+    /// The keys (`Token.key`) of the reserved words in an open-addressed table of 256 slots (0 = empty),
+    /// probed from `slot(of:)`: a word whose key is not there is not reserved. No hashing of strings.
+    static let reservedKeys: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 256)
+        for var word in reserved {
+            let key = word.withUTF8 { Token.key($0.baseAddress, count: $0.count) }
+            var slot = slot(of: key)
+            while table[slot] != 0 && table[slot] != key { slot = (slot + 1) & 255 }
+            table[slot] = key
+        }
+        return table
+    }()
+
+    @inline(__always)
+    static func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+    /// Whether a word's key is a reserved word's (for words of more than seven letters, a reserved word's
+    /// beginning and length).
+    static func hasReservedKey(_ key: UInt64) -> Bool {
+        var slot = slot(of: key)
+        while true {
+            let entry = reservedKeys[slot]
+            if entry == key { return true }
+            if entry == 0 { return false }
+            slot = (slot + 1) & 255
+        }
+    }
+
     func isName(_ token: Token) -> Bool {
         switch token.kind {
         case .quotedIdentifier: return true
-        case .word: return !Parser.reserved.contains(token.upper)
+        case .word: return !token.isReserved
         default: return false
         }
     }
@@ -154,7 +184,7 @@ struct Parser {
     /// `a`, `a.b`, `a.b.c`, ...
     mutating func parseQualifiedName(_ what: String = "a name") throws(ParseError) -> QualifiedName {
         var parts = [try parseIdentifier(what)]
-        while current.isSymbol("."), peek().kind == .word || peek().kind == .quotedIdentifier {
+        while current.isPunctuation("."), peek().kind == .word || peek().kind == .quotedIdentifier {
             index += 1
             let token = advance()
             parts.append(Identifier(token.text, quoted: token.kind == .quotedIdentifier, range: token.range))
