@@ -108,6 +108,14 @@ import Testing
                     == ["loads 1 of 14 fields: status"])
             #expect(try await loads("SELECT meeting->>'title', 2 * recording_duration FROM \(resource) WHERE \(fixture.scope)")
                     == ["loads 2 of 14 fields: meeting, recording_duration"])
+            // A field wins over a result column's alias of the same name, in the select list and in WHERE, as in
+            // SQLite (the field was left unloaded, NULL in every row, before).
+            #expect(try await loads("SELECT id, invoked_time AS invoked_time FROM \(resource) WHERE \(fixture.scope)")
+                    == ["loads 2 of 14 fields: id, invoked_time"])
+            #expect(try await loads("SELECT file_size * 2 AS file_size FROM \(resource) WHERE \(fixture.scope) AND file_size > 0")
+                    == ["loads 1 of 14 fields: file_size"])
+            let aliased = try await fixture.engine.query("SELECT invoked_time AS invoked_time FROM \(resource) WHERE \(fixture.scope) LIMIT 1")
+            #expect(aliased.rows.first?.first != .null)
             for everything in ["SELECT * FROM \(resource) WHERE \(fixture.scope)",
                                "SELECT DISTINCT r.* FROM \(resource) r WHERE \(fixture.scope)",
                                "SELECT n FROM (SELECT *, 1 AS n FROM \(resource) WHERE \(fixture.scope))",

@@ -244,14 +244,17 @@ struct NameResolver {
             let matching = current.sources.filter { $0.columns?.contains(column) ?? false
                 || ($0.resource != nil && NameSource.rowidNames.contains(column)) }
             if current.sources.contains(where: { $0.columns == nil }) { certain = false }
-            if current.aliases.contains(column) { return }
+            // A FROM column wins over a result-column alias of the same name (`SELECT invoked_time AS
+            // invoked_time`, `WHERE a = 5` beside `a * 10 AS a`), as in SQLite: the field is read. Where the
+            // alias might be meant (GROUP BY, HAVING), the reference is not pinned to the source.
             if !matching.isEmpty {
                 for source in matching { read(column, of: source) }
-                if certain {
-                    if matching.count == 1 { located(range, column: column, in: matching[0]) }
+                if certain || current.aliases.contains(column) {
+                    if matching.count == 1, certain, !current.aliases.contains(column) { located(range, column: column, in: matching[0]) }
                     return
                 }
             }
+            if current.aliases.contains(column) { return }
         }
         // Written quoted, an unknown name may be a string to SQLite (its double-quoted-string fallback).
         guard certain, !last.quoted else { return }
