@@ -48,22 +48,31 @@ actor RequestGovernor {
         refilledAt = clock.now
     }
 
-    /// Waits until a request may be sent.
+    /// Waits until a request may be sent. Requests are served in the order they ask: each one takes a token
+    /// at once, and when the bucket is empty that leaves it in debt; a request waits until the refill has
+    /// paid its share of the debt, so waiters do not race for each token (a listing's pages then arrive in
+    /// the order they are inserted).
     func acquire() async throws {
-        while true {
-            if let closedUntil, clock.now < closedUntil {
-                try await Task.sleep(until: closedUntil, clock: clock)
-                continue
-            }
-            refill()
-            if tokens >= 1 {
-                tokens -= 1
-                return
-            }
-            let perToken = budget.windowSeconds / Double(budget.requests)
-            waiting.add(1, ordering: .relaxed)
-            defer { waiting.subtract(1, ordering: .relaxed) }
-            try await Task.sleep(for: .seconds(perToken * (1 - tokens)))
+        try await waitForGate()
+        refill()
+        tokens -= 1
+        guard tokens < 0 else { return }
+        let perToken = budget.windowSeconds / Double(budget.requests)
+        waiting.add(1, ordering: .relaxed)
+        defer { waiting.subtract(1, ordering: .relaxed) }
+        do {
+            try await Task.sleep(for: .seconds(perToken * -tokens))
+        } catch {
+            tokens += 1  // the token it would have used goes back to those behind it
+            throw error
+        }
+        try await waitForGate()
+    }
+
+    /// Waits while a 429 holds every request back.
+    private func waitForGate() async throws {
+        while let closedUntil, clock.now < closedUntil {
+            try await Task.sleep(until: closedUntil, clock: clock)
         }
     }
 
