@@ -46,6 +46,9 @@ public struct ResourceFetch: Sendable {
     /// Set when the result cannot depend on rows past this many of the listing (see `RowLimit`): paging
     /// stops once they are in.
     public var rowLimit: Int?
+    /// Set when the statement's ORDER BY is one the API can sort the listing by and a LIMIT bounds it (see
+    /// `RowLimit.sorted`): the loader may then ask for that order and read only each call's first rows.
+    public var sortedLimit: SortedLimit?
     /// The bound parameters SQLite checks again over the rows (provider data `checkedLocally`, with the
     /// statement's condition kept in its SQL): a held listing without them answers the calls.
     public var checkedLocally: Set<String> = []
@@ -55,6 +58,26 @@ public struct ResourceFetch: Sendable {
 
     /// Whether the calls are only known once the tables this reference depends on are loaded.
     public var isDependent: Bool { !drivers.isEmpty }
+}
+
+/// A listing asked for in the order of a statement's ORDER BY, so that its LIMIT needs only the first rows of
+/// each call.
+public struct SortedLimit: Sendable, Hashable {
+    /// The parameters that ask for the order: `sort_by` = `invokedTime`, `sort_order` = `DESC`.
+    public var parameters: [String: ParameterValue]
+    /// The rows each call must give (LIMIT plus OFFSET).
+    public var rows: Int
+    /// The order, for EXPLAIN: `invoked_time DESC`.
+    public var ordering: String
+
+    /// The calls of a fetch with the order asked for.
+    public func applied(to calls: [MethodCall]) -> [MethodCall] {
+        calls.map { call in
+            var sorted = call
+            sorted.parameters.merge(parameters) { _, new in new }
+            return sorted
+        }
+    }
 }
 
 /// A query whose distinct rows bind some of a reference's parameters.

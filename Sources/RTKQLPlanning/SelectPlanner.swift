@@ -69,6 +69,9 @@ public struct SelectPlanner: Sendable {
         }
         if analyses.count == 1, !fetches[0].isDependent, fetches[0].listOnce == nil {
             fetches[0].rowLimit = RowLimit.of(query, reference: analyses[0], method: fetches[0].method, literals: literals)
+            if fetches[0].rowLimit == nil {
+                fetches[0].sortedLimit = RowLimit.sorted(query, reference: analyses[0], fetch: fetches[0], literals: literals)
+            }
         }
         let sql = SQLRewriter.apply(edits, to: text, within: statementRange)
         return SelectPlan(fetches: fetches, sql: sql, loadOrder: DependencyChooser.loadOrder(choices))

@@ -8,6 +8,8 @@ public struct ResourceDefinition: Sendable, Codable, Hashable {
     /// Every parameter any method takes, with its type.
     public var parameters: [ParameterDefinition]
     public var methods: [MethodDefinition]
+    /// How its listing can be asked for in a field's order (provider data `sorting`); nil when it cannot.
+    public var sorting: SortingDefinition?
 
     /// The field called `name` (case-insensitive).
     public func field(named name: String) -> FieldDefinition? {
@@ -38,6 +40,32 @@ public struct ResourceDefinition: Sendable, Codable, Hashable {
         self.fields = fields
         self.parameters = parameters
         self.methods = methods
+    }
+}
+
+/// How a listing is asked for in the order of one of its fields: the key parameter (`sort_by`) with the value
+/// naming each field it can sort by, and the direction parameter (`sort_order`) with its two values. The
+/// API then orders the rows as SQLite's `ORDER BY field [DESC]` does, so a `LIMIT` needs only the first
+/// rows of that order.
+public struct SortingDefinition: Sendable, Codable, Hashable {
+    /// The parameter naming the sort key: `sort_by`.
+    public var keyParameter: String
+    /// For each row field the API sorts by, the key parameter's value: `invoked_time` → `invokedTime`.
+    public var keys: [String: String]
+    /// The parameter naming the direction: `sort_order`.
+    public var orderParameter: String
+    /// The direction parameter's value for ascending order: `ASC`.
+    public var ascending: String
+    /// The direction parameter's value for descending order: `DESC`.
+    public var descending: String
+
+    /// A sorting definition.
+    public init(keyParameter: String, keys: [String: String], orderParameter: String, ascending: String, descending: String) {
+        self.keyParameter = keyParameter
+        self.keys = keys
+        self.orderParameter = orderParameter
+        self.ascending = ascending
+        self.descending = descending
     }
 }
 

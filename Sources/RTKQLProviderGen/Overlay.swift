@@ -41,6 +41,9 @@ struct ResourceOverlay: Decodable {
     /// The order of the methods; methods left out follow in StackQL's order, then overlay methods by name.
     var methodOrder: [String]?
     var methods: [String: MethodOverlay]?
+    /// How the listing is asked for in a field's order (the description says which values sort by what only
+    /// in prose).
+    var sorting: SortingDefinition?
 }
 
 /// Changes to one parameter's definition.

@@ -48,11 +48,20 @@ struct ResourceGenerator {
             }.map(\.element)
         }
 
-        return ResourceDefinition(name: name, title: extra?.title ?? mapping["title"]?.string ?? name,
-                                  description: extra?.description ?? "Creates, updates, deletes, gets or lists a \(name) resource.",
-                                  fields: extra?.fields ?? mergedFields(drafts),
-                                  parameters: try mergedParameters(drafts, overlay: extra?.parameters ?? [:], resource: name),
-                                  methods: drafts.map(\.method))
+        var resource = ResourceDefinition(name: name, title: extra?.title ?? mapping["title"]?.string ?? name,
+                                          description: extra?.description ?? "Creates, updates, deletes, gets or lists a \(name) resource.",
+                                          fields: extra?.fields ?? mergedFields(drafts),
+                                          parameters: try mergedParameters(drafts, overlay: extra?.parameters ?? [:], resource: name),
+                                          methods: drafts.map(\.method))
+        if let sorting = extra?.sorting {
+            let names = Set(resource.parameters.map(\.name))
+            guard names.contains(sorting.keyParameter), names.contains(sorting.orderParameter),
+                  sorting.keys.keys.allSatisfy({ resource.field(named: $0) != nil }) else {
+                throw GeneratorError("overlay sorting of \(name) names a parameter or field the resource lacks")
+            }
+            resource.sorting = sorting
+        }
+        return resource
     }
 
     /// StackQL's SQL verb of each method it lists under `sqlVerbs`; the others are `exec`.

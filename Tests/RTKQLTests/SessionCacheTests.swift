@@ -45,7 +45,8 @@ import Testing
             let results = try await SessionCacheTests.run(try SessionCacheTests.quickstart(fixture), in: session)
             #expect(results.map(\.rows) == cachedRows)
             #expect(results.map(\.answeredFromCache) == [0, 0, 0, 0, 0])
-            #expect(results.map(\.requestCount) == [1, 3, 3, 2, 4], "\(results.map(\.requestCount))")
+            // ORDER BY invoked_time DESC LIMIT 5 asks for the newest first: one page.
+            #expect(results.map(\.requestCount) == [1, 1, 3, 2, 4], "\(results.map(\.requestCount))")
         }
     }
 
@@ -209,6 +210,99 @@ import Testing
         }
     }
 
+    /// The text of a SQL value, for sorting expected rows.
+    static func text(_ value: SQLValue) -> String {
+        if case .text(let text) = value { return text }
+        return "\(value)"
+    }
+
+    @Test func anOrderTheAPISortsByReadsOnlyTheFirstRowsOfThatOrder() async throws {
+        try await SandboxFixture.with(configure: { $0.cacheTTL = .zero }) { fixture in
+            let recordings = SessionCacheTests.recordings
+            let from = "FROM \(recordings) r WHERE \(fixture.scope)"
+            let everything = try await fixture.engine.query("SELECT id, invoked_time, file_size \(from)")
+            #expect(everything.requestCount == 3 && everything.rows.count == 240)
+            let newest = everything.rows.sorted { Self.text($0[1]) > Self.text($1[1]) }
+            #expect(Set(newest.map { Self.text($0[1]) }).count == 240, "the cases below assume no two recordings share invoked_time")
+            let base = "GET /client/v4/accounts/\(fixture.account)/realtime/kit/\(fixture.app)/recordings"
+            let cases: [(sql: String, requests: [String], rows: [[SQLValue]])] = [
+                ("SELECT id \(from) ORDER BY invoked_time DESC LIMIT 5",
+                 [base + "?page_no=1&per_page=100&sort_by=invokedTime&sort_order=DESC"], newest.prefix(5).map { [$0[0]] }),
+                ("SELECT id \(from) ORDER BY r.invoked_time LIMIT 3 OFFSET 100",
+                 [base + "?page_no=1&per_page=100&sort_by=invokedTime&sort_order=ASC",
+                  base + "?page_no=2&per_page=100&sort_by=invokedTime&sort_order=ASC"],
+                 newest.reversed().dropFirst(100).prefix(3).map { [$0[0]] }),
+                ("SELECT id, invoked_time AS invoked_time \(from) ORDER BY 2 DESC LIMIT 1",
+                 [base + "?page_no=1&per_page=100&sort_by=invokedTime&sort_order=DESC"], [Array(newest[0].prefix(2))]),
+            ]
+            for (sql, requests, rows) in cases {
+                let before = await fixture.requestLines().count
+                let result = try await fixture.engine.query(sql)
+                #expect(await SessionCacheTests.sent(fixture, since: before).sorted() == requests.sorted(), "\(sql)")
+                #expect(result.rows == rows, "\(sql)")
+            }
+            // Not the API's order: an alias naming another expression, a second key, a field it cannot sort by,
+            // a condition left to SQLite: every page.
+            for sql in ["SELECT id, file_size AS invoked_time \(from) ORDER BY invoked_time LIMIT 2",
+                        "SELECT id \(from) ORDER BY invoked_time DESC, id LIMIT 2",
+                        "SELECT id \(from) ORDER BY started_time DESC LIMIT 2",
+                        "SELECT id \(from) AND file_size > 0 ORDER BY invoked_time DESC LIMIT 2"] {
+                let result = try await fixture.engine.query(sql)
+                #expect(result.requestCount == 3, "\(sql)")
+            }
+            // Two apps: each app's first rows in that order, and SQLite takes the newest of both.
+            let both = try await fixture.engine.query("""
+                SELECT app_id, id, invoked_time FROM \(recordings) WHERE account_id = '\(fixture.account)'
+                AND app_id IN ('\(fixture.app)', '\(fixture.otherApp)')
+                """)
+            let apps = try await fixture.engine.query("""
+                SELECT app_id, id FROM \(recordings) WHERE account_id = '\(fixture.account)'
+                AND app_id IN ('\(fixture.app)', '\(fixture.otherApp)') ORDER BY invoked_time DESC LIMIT 4
+                """)
+            #expect(apps.requestCount == 2)
+            #expect(apps.rows == both.rows.sorted { Self.text($0[2]) > Self.text($1[2]) }.prefix(4).map { Array($0.prefix(2)) })
+            // Sessions sort by created_at (and minutes_consumed).
+            let before = await fixture.requestLines().count
+            _ = try await fixture.engine.query(
+                "SELECT id FROM cloudflare.realtime_kit.sessions WHERE \(fixture.scope) ORDER BY created_at LIMIT 1")
+            #expect(await SessionCacheTests.sent(fixture, since: before)
+                    == ["GET /client/v4/accounts/\(fixture.account)/realtime/kit/\(fixture.app)/sessions?page_no=1&per_page=100&sort_by=createdAt&sort_order=ASC"])
+            let plan = try await fixture.engine.query("EXPLAIN SELECT id \(from) ORDER BY invoked_time DESC LIMIT 5")
+            guard case .text(let note)? = plan.rows.first?[6] else { Issue.record("no note"); return }
+            #expect(note.contains("asked for in the order of ORDER BY invoked_time DESC, pages only until 5 rows are in (LIMIT), 100 rows per page"))
+        }
+    }
+
+    @Test func aListingPartlyHeldIsCompletedWhenThatCostsLittleAndAskedForSortedOtherwise() async throws {
+        // 240 recordings: after LIMIT 2 holds the first page, the two pages left are completed (the quickstart).
+        try await SandboxFixture.with { fixture in
+            let session = Session(engine: fixture.engine)
+            let from = "FROM \(SessionCacheTests.recordings) WHERE \(fixture.scope)"
+            _ = try await session.execute("SELECT * \(from) LIMIT 2")
+            let explained = try await session.execute("EXPLAIN SELECT id \(from) ORDER BY invoked_time DESC LIMIT 5")
+            guard case .text(let note)? = explained.rows.first?[6] else { Issue.record("no note"); return }
+            #expect(note.contains("completing the listing the cache partly holds costs less than asking for it in the order of ORDER BY invoked_time DESC"))
+            let latest = try await session.execute("SELECT id \(from) ORDER BY invoked_time DESC LIMIT 5")
+            #expect(latest.requestCount == 2 && latest.answeredFromCache == 1)
+        }
+        // 1,000 recordings: nine pages left cost more than the one sorted page; asked again, it is held.
+        try await SandboxFixture.with(recordings: 1_000) { fixture in
+            let session = Session(engine: fixture.engine)
+            let from = "FROM \(SessionCacheTests.recordings) WHERE \(fixture.scope)"
+            _ = try await session.execute("SELECT * \(from) LIMIT 2")
+            let first = try await session.execute("SELECT id \(from) ORDER BY invoked_time DESC LIMIT 5")
+            let again = try await session.execute("SELECT id \(from) ORDER BY invoked_time DESC LIMIT 5")
+            #expect(first.requestCount == 1 && again.requestCount == 0)
+            #expect(again.answeredFromCache == 1 && again.rows == first.rows)
+            let fresh = try await Session(engine: Engine(configuration: {
+                var configuration = fixture.engine.configuration
+                configuration.cacheTTL = .zero
+                return configuration
+            }())).execute("SELECT id FROM (SELECT id, invoked_time \(from)) ORDER BY invoked_time DESC LIMIT 5")
+            #expect(fresh.requestCount == 10 && fresh.rows == first.rows)
+        }
+    }
+
     @Test func explainSaysWhatTheCacheWouldAnswer() async throws {
         try await SandboxFixture.with(recordings: 20) { fixture in
             let session = Session(engine: fixture.engine)
@@ -243,17 +337,20 @@ import Testing
 
     @Test func aListingHeldBackByTheBudgetSaysSo() async throws {
         let seen = Mutex<[FetchProgress]>([])
-        try await SandboxFixture.with(configure: { configuration in
-            configuration.rateBudget = RateBudget(requests: 1, windowSeconds: 1)
-            configuration.concurrency = 3
+        try await SandboxFixture.with(recordings: 500, configure: { configuration in
+            configuration.rateBudget = RateBudget(requests: 1, windowSeconds: 0.3)
+            configuration.concurrency = 5
             configuration.progress = { progress in seen.withLock { $0.append(progress) } }
         }) { fixture in
             let result = try await fixture.engine.query("SELECT count(*) FROM cloudflare.realtime_kit.recordings WHERE \(fixture.scope)")
-            #expect(result.rows == [[.integer(240)]])
+            #expect(result.rows == [[.integer(500)]])
         }
         let progress = seen.withLock { $0 }
-        #expect(progress.map(\.pagesFetched) == [1, 2, 3])
-        // Pages 2 and 3 wait a second each for the budget: when page 2 is in, page 3 is still waiting.
-        #expect(progress.map(\.waitingOnBudget) == [false, true, false])
+        #expect(progress.map(\.pagesFetched) == [1, 2, 3, 4, 5])
+        // Pages 2 to 5 wait their turn for the budget, served in the order they asked: while one is inserted,
+        // those after it are still waiting; the last finds no one waiting.
+        let waits = progress.map(\.waitingOnBudget)
+        #expect(waits.dropFirst().dropLast().contains(true), "\(waits)")
+        #expect(progress.last?.waitingOnBudget == false)
     }
 }

@@ -52,7 +52,7 @@ struct Explainer {
         var rows: [[SQLValue]] = []
         var step = 0
         for index in plan.loadOrder {
-            let fetch = plan.fetches[index]
+            var fetch = plan.fetches[index]
             let baseURL = engine.baseURL(for: fetch.resource.provider)
             let method = Value.text(fetch.resource.fullName + "." + fetch.method.name)
             var common = fetch.reason
@@ -80,20 +80,31 @@ struct Explainer {
                              template.map(Value.text) ?? .null, .null, .text(note)])
                 continue
             }
-            let held = reads.map { HeldListings(reads: $0, api: engine.apiClient, baseURL: baseURL) }
-            let narrowed = held?.narrowed(fetch)
-            for call in narrowed ?? fetch.calls {
+            let unresolved = fetch
+            var narrowed = false
+            if let reads {
+                (fetch, narrowed) = HeldListings(reads: reads, api: engine.apiClient, baseURL: baseURL).resolved(unresolved)
+            } else if let sorted = fetch.sortedLimit {
+                fetch.calls = sorted.applied(to: fetch.calls)
+            }
+            for call in fetch.calls {
                 step += 1
                 let url = RequestBuilder.url(base: baseURL, method: fetch.method, parameters: call.parameters(forPage: 1))
                 var note = common
-                if narrowed != nil {
+                if narrowed {
                     note += "; answered by the listing held without " + fetch.checkedLocally.sorted().joined(separator: ", ")
                         + " (SQLite keeps the matching rows)"
                 }
                 if call.pagination != nil {
-                    if let limit = fetch.rowLimit, narrowed == nil {
+                    if let limit = fetch.rowLimit {
                         note += "; pages only until \(limit) row\(limit == 1 ? "" : "s") are in (LIMIT, with no ORDER BY, grouping "
                             + "or condition left to SQLite), \(call.pageSize) rows per page"
+                    } else if let sorted = fetch.sortedLimit {
+                        note += "; asked for in the order of ORDER BY \(sorted.ordering), pages only until \(sorted.rows) "
+                            + "row\(sorted.rows == 1 ? "" : "s") are in (LIMIT), \(call.pageSize) rows per page"
+                    } else if let sorted = unresolved.sortedLimit {
+                        note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page): completing the "
+                            + "listing the cache partly holds costs less than asking for it in the order of ORDER BY \(sorted.ordering)"
                     } else {
                         note += "; then pages 2..n concurrently (n from total_count, \(call.pageSize) rows per page)"
                     }

@@ -10,6 +10,60 @@ struct HeldListings {
     let api: APIClient
     let baseURL: String
 
+    /// `fetch` as it will be fetched given what the cache holds: narrower calls answered by broader listings
+    /// held (`narrowed` true; no row limit then: the held pages cost nothing), or, for a sorted LIMIT, the calls
+    /// asked for in the statement's order (`sortedLimit` kept) unless completing the listings partly held costs
+    /// little (`sortedLimit` dropped: every page then, which later statements read from the cache).
+    func resolved(_ fetch: ResourceFetch) -> (fetch: ResourceFetch, narrowed: Bool) {
+        var fetch = fetch
+        if let narrowed = narrowed(fetch) {
+            fetch.calls = narrowed
+            fetch.rowLimit = nil
+            fetch.sortedLimit = nil
+            return (fetch, true)
+        }
+        if let sorted = fetch.sortedLimit {
+            if completesCheaply(fetch.calls, sorted: sorted, method: fetch.method) {
+                fetch.sortedLimit = nil
+            } else {
+                fetch.calls = sorted.applied(to: fetch.calls)
+            }
+        }
+        return (fetch, false)
+    }
+
+    /// Whether completing the listings of `calls` costs at most twice the requests the sorted first pages
+    /// would: every page of a listing serves any later statement over it from the cache, the sorted pages
+    /// only this LIMIT. A listing whose first page is not held (or tells no total) is not worth completing.
+    private func completesCheaply(_ calls: [MethodCall], sorted: SortedLimit, method: MethodDefinition) -> Bool {
+        var missing = 0
+        var sortedMissing = 0
+        for call in calls {
+            guard let lacking = pagesMissing(call, method: method) else { return false }
+            missing += lacking
+            let pages = max(1, (sorted.rows + call.pageSize - 1) / max(call.pageSize, 1))
+            sortedMissing += pagesMissing(sorted.applied(to: [call])[0], method: method, firstPages: pages) ?? pages
+        }
+        return missing <= 2 * sortedMissing
+    }
+
+    /// The pages of `call` not held: its first `firstPages`, or (nil) every page of the listing, which is
+    /// unknown (nil) unless its first page is held and tells the total.
+    func pagesMissing(_ call: MethodCall, method: MethodDefinition, firstPages: Int? = nil) -> Int? {
+        let decoder = PageDecoder(fields: [], rowsPath: method.response.rows, totalPath: method.pagination?.totalCount)
+        if let firstPages {
+            return (1...max(1, firstPages)).filter { summary(of: call, page: $0, method: method, decoder: decoder) == nil }.count
+        }
+        guard let first = summary(of: call, page: 1, method: method, decoder: decoder) else { return nil }
+        guard call.pagination != nil, first.rowCount > 0 else { return 0 }
+        guard let total = first.totalCount else { return nil }
+        var paged = call
+        if total > first.rowCount, first.rowCount < paged.pageSize { paged.pageSize = first.rowCount }
+        let last = (total + paged.pageSize - 1) / max(paged.pageSize, 1)
+        guard last >= 2 else { return 0 }
+        return (2...last).filter { summary(of: paged, page: $0, method: method, decoder: decoder) == nil }.count
+    }
+
     /// The calls of `fetch` with each narrower call replaced by the broader one held, duplicates merged;
     /// nil when no call could be replaced.
     func narrowed(_ fetch: ResourceFetch) -> [MethodCall]? {

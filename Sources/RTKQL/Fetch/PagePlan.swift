@@ -37,6 +37,9 @@ struct PagePlan {
     /// The rows the statement needs (see `RowLimit`): the calls are then listed one after another, and
     /// paging stops once that many rows are in.
     private let rowLimit: Int?
+    /// The rows each call must give (a sorted listing cut, see `SortedLimit`): the calls are listed at once,
+    /// each stopping once it has given that many.
+    private let rowsPerCall: Int?
     /// Rows inserted so far, all calls together.
     private(set) var rowsInserted = 0
     /// Rows inserted by the calls before the cursor's.
@@ -45,11 +48,12 @@ struct PagePlan {
     private(set) var cursor = Key(call: 0, page: 1)
     private(set) var warnings: [String] = []
 
-    init(calls: [MethodCall], pageLimit: Int?, rowLimit: Int? = nil) {
+    init(calls: [MethodCall], pageLimit: Int?, rowLimit: Int? = nil, rowsPerCall: Int? = nil) {
         self.calls = calls.map { CallState(call: $0) }
         self.pageLimit = pageLimit
         self.rowLimit = rowLimit
-        if rowLimit == 0 {
+        self.rowsPerCall = rowsPerCall
+        if rowLimit == 0 || rowsPerCall == 0 {
             queue = []
             cursor = Key(call: calls.count, page: 1)
         } else {
@@ -65,7 +69,8 @@ struct PagePlan {
     /// Rows the row limit still lets a call have, beyond those inserted before it and those of it that
     /// arrived; nil without a limit.
     private func rowsWanted(_ state: CallState) -> Int? {
-        rowLimit.map { $0 - rowsBeforeCursorCall - state.rowsArrived }
+        if let rowsPerCall { return rowsPerCall - state.rowsArrived }
+        return rowLimit.map { $0 - rowsBeforeCursorCall - state.rowsArrived }
     }
 
     /// True once every call's pages have been inserted.
@@ -102,7 +107,7 @@ struct PagePlan {
         defer { calls[key.call] = state }
         if key.page == 1 { state.firstArrived = true }
         // Under a row limit calls run one after another, so the rows inserted so far are those of earlier calls.
-        if rowLimit != nil, key.call == cursor.call { state.rowsArrived += rows }
+        if (rowLimit != nil && key.call == cursor.call) || rowsPerCall != nil { state.rowsArrived += rows }
         guard !state.ended, state.call.pagination != nil else { return }
         if key.page == 1 {
             guard rows > 0 else { return }
@@ -120,7 +125,7 @@ struct PagePlan {
                                 + "\(total - pageLimit * state.call.pageSize) of \(total) rows were left out")
                 last = pageLimit
             }
-            if let wanted = rowLimit.map({ $0 - rowsBeforeCursorCall }) {
+            if let wanted = rowsPerCall ?? rowLimit.map({ $0 - rowsBeforeCursorCall }) {
                 // Only the pages that hold the rows still wanted.
                 last = min(last, max(1, (wanted + state.call.pageSize - 1) / max(state.call.pageSize, 1)))
             }

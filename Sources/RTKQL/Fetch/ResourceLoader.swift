@@ -29,12 +29,7 @@ struct ResourceLoader {
     let reads: StatementReads
 
     func load(_ fetch: ResourceFetch, into database: Database) async throws(RTKQLError) -> LoadReport {
-        var fetch = fetch
-        let held = HeldListings(reads: reads, api: api, baseURL: baseURL)
-        if let narrowed = held.narrowed(fetch) {
-            fetch.calls = narrowed
-            fetch.rowLimit = nil  // pages held cost nothing: SQLite filters all of them
-        }
+        let fetch = HeldListings(reads: reads, api: api, baseURL: baseURL).resolved(fetch).fetch
         let fields = fetch.resource.resource.fields
         let decoder = PageDecoder(fields: fetch.fieldsRead, rowsPath: fetch.method.response.rows,
                                   totalPath: fetch.method.pagination?.totalCount)
@@ -85,7 +80,7 @@ struct ResourceLoader {
                            report: inout LoadReport) async throws(RTKQLError) {
         let api = self.api
         let method = fetch.method
-        var plan = PagePlan(calls: fetch.calls, pageLimit: pageLimit, rowLimit: fetch.rowLimit)
+        var plan = PagePlan(calls: fetch.calls, pageLimit: pageLimit, rowLimit: fetch.rowLimit, rowsPerCall: fetch.sortedLimit?.rows)
         let reads = self.reads
         let resource = fetch.resource.fullName
         let keepBudget = reads.cache.budget / 4

@@ -134,7 +134,9 @@ Cloudflare allows an account about 1,200 API requests per 5 minutes; rtkql spend
   `meeting_id`, which is the row's `meeting.id`; sessions' `status`). After `SELECT ... FROM recordings
   WHERE account_id = 'a' AND app_id = 'b'`, the same with `AND status = 'UPLOADED'` or `AND meeting_id =
   '…'` sends nothing, and gives the rows the API's own filter would (a UUID in upper case is sent: the
-  API ignores case, SQLite does not).
+  API ignores case, SQLite does not). `search` and the `start_time`/`end_time` ranges are always sent:
+  the published description does not say how they match (substring or word, which timestamp, inclusive
+  or not), and a listing filtered locally by a guess could differ from the API's answer.
 - **One fetch per distinct call.** Within a statement each distinct page is fetched once, even with the
   cache off (a self-join, two CTEs over the same listing); identical reads in flight at the same time,
   from any session of the engine, share one request.
@@ -142,6 +144,17 @@ Cloudflare allows an account about 1,200 API requests per 5 minutes; rtkql spend
   `ORDER BY`, `DISTINCT`, grouping, aggregate or window function, and every WHERE condition a parameter
   of the call), paging stops once N rows are in. Pages stay full-size: a request costs the same budget
   whatever its size, and the first page then serves later statements. `EXPLAIN` says when it applies.
+- **ORDER BY the API sorts by.** When the ORDER BY is one field the API can sort its listing by (the
+  provider data's `sorting`: recordings' `invoked_time`, sessions' `created_at` and `minutes_consumed`),
+  in either direction, with a `LIMIT` and otherwise the conditions above, the listing is asked for in
+  that order (`sort_by=invokedTime&sort_order=DESC`) and each call pages only until N rows are in;
+  SQLite still sorts and cuts. `ORDER BY invoked_time DESC LIMIT 5` over 10,000 recordings is one
+  request instead of 100. The field may be written qualified, by position (`ORDER BY 2`) or through a
+  result column that is the field itself; a second ORDER BY term, NULLS FIRST/LAST, or an alias naming
+  another expression turn it off. When the cache holds the first page of the unsorted listing and the
+  pages it lacks cost at most twice the sorted pages, the listing is completed instead: all of it then
+  serves later statements (the quickstart's second statement). Rows that tie on the field may come in
+  either order, as SQLite's own ORDER BY leaves them.
 - **Mutations.** REPLACE, INSERT, UPDATE, DELETE and EXEC drop the cached answers under the account
   they changed, so the next read fetches.
 - **Seeing it.** `EXPLAIN` says per call whether the cache would answer it (and how old the answer is),
