@@ -43,6 +43,17 @@ public struct MethodDefinition: Sendable, Codable, Hashable {
         parameters.filter { $0.required != true }.map(\.name)
     }
 
+    /// What a statement may give beside `requiredInputs`: the optional parameters in order, then the request
+    /// body's optional properties by name (SHOW EXTENDED METHODS' `OptionalParams`).
+    public var optionalInputs: [String] {
+        var names = optionalParameters
+        let required = Set(body?.required ?? [])
+        for property in (body?.properties.keys ?? [:].keys).sorted() where !required.contains(property) && !names.contains(property) {
+            names.append(property)
+        }
+        return names
+    }
+
     /// The method's parameter called `name` (case-insensitive).
     public func parameter(named name: String) -> MethodParameter? {
         parameters.first { $0.name.lowercased() == name.lowercased() }

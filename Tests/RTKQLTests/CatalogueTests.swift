@@ -25,7 +25,16 @@ import Testing
             let extended = try await engine.query("SHOW EXTENDED METHODS IN \(resolved.fullName)")
             #expect(extended.columns == ["MethodName", "RequiredParams", "OptionalParams", "SQLVerb", "description"])
             #expect(extended.rows.map { [$0[0], $0[1], $0[3]] } == methods.rows, "\(resolved.fullName)")
+            #expect(extended.rows.map { $0[2] } == resolved.resource.methods.map { .text($0.optionalInputs.joined(separator: ", ")) })
         }
+        // OptionalParams: the optional parameters, then the body's optional properties (the required ones are
+        // in RequiredParams).
+        let webhooks = try await engine.query("SHOW EXTENDED METHODS IN cloudflare.realtime_kit.webhooks")
+        #expect(webhooks.rows.map { [$0[0], $0[2]] } == [
+            [.text("list"), .text("")], [.text("create_webhook"), .text("enabled")], [.text("delete_webhook"), .text("")],
+            [.text("get"), .text("")], [.text("edit_webhook"), .text("enabled, events, name, url")],
+            [.text("replace_webhook"), .text("enabled")],
+        ])
     }
 
     /// Two generated resources pinned by hand: every SQL verb, and EXEC methods. RequiredParams are the path

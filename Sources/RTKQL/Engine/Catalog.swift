@@ -30,7 +30,7 @@ struct Catalog {
                 result = QueryResult(columns: ["MethodName", "RequiredParams", "OptionalParams", "SQLVerb", "description"],
                                      rows: resolved.resource.methods.map {
                     [.text($0.name), .text($0.requiredInputs.joined(separator: ", ")),
-                     .text($0.optionalParameters.joined(separator: ", ")), .text($0.sqlVerb.rawValue.uppercased()), .text($0.description)]
+                     .text($0.optionalInputs.joined(separator: ", ")), .text($0.sqlVerb.rawValue.uppercased()), .text($0.description)]
                 })
             } else {
                 result = QueryResult(columns: ["MethodName", "RequiredParams", "SQLVerb"], rows: resolved.resource.methods.map {
