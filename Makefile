@@ -1,4 +1,4 @@
-# rtkql — SQL over the Cloudflare RealtimeKit recordings API.
+# rtkql — SQL over the Cloudflare RealtimeKit API (every resource of the service).
 #   make run    build, then run examples/quickstart.iql against the built-in sandbox
 #   make test   run every test (unit and integration over loopback HTTP)
 #   make bench  release-build benchmarks (see docs/performance.md)
