@@ -28,7 +28,7 @@ public enum StatementSplitter {
                 flush()
                 return pieces
             }
-            if token.isSymbol(";") {
+            if token.isPunctuation(";") {
                 flush()
                 continue
             }
@@ -46,7 +46,7 @@ public enum StatementSplitter {
         while true {
             do {
                 let token = try lexer.next()
-                if token.kind == .end { return last?.isSymbol(";") ?? false }
+                if token.kind == .end { return last?.isPunctuation(";") ?? false }
                 last = token
             } catch {
                 return !error.kind.isUnterminated

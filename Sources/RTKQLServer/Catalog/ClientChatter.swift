@@ -29,7 +29,7 @@ enum ClientChatter: Equatable {
     /// The chatter `statement` is, or nil when it is for the engine.
     static func recognise(_ statement: String) -> ClientChatter? {
         guard let tokens = try? Lexer.tokenize(statement) else { return nil }
-        let words = tokens.filter { $0.kind != .end && !$0.isSymbol(";") }
+        let words = tokens.filter { $0.kind != .end && !$0.isPunctuation(";") }
         guard let first = words.first else { return nil }
         switch first.upper {
         case "BEGIN", "START": return .begin
@@ -45,7 +45,7 @@ enum ClientChatter: Equatable {
                 return .set(name: "timezone", value: rest.dropFirst(2).map(\.text).joined(separator: " "))
             }
             var value = Array(rest.dropFirst())
-            if let word = value.first, word.isSymbol("=") || word.upper == "TO" { value.removeFirst() }
+            if let word = value.first, word.isPunctuation("=") || word.upper == "TO" { value.removeFirst() }
             return .set(name: name.text.lowercased(), value: value.map(\.text).joined(separator: " "))
         case "SHOW":
             guard words.count == 2, !rtkqlShowWords.contains(words[1].upper) else { return nil }
@@ -56,9 +56,9 @@ enum ClientChatter: Equatable {
             if rest.count == 1, ["CURRENT_USER", "SESSION_USER", "USER"].contains(rest[0].upper) {
                 return .sessionFunction(name: rest[0].text.lowercased())
             }
-            if rest.count > 2, rest[0].upper == "PG_CATALOG", rest[1].isSymbol(".") { rest.removeFirst(2) }
-            guard rest.count >= 3, sessionFunctions.contains(rest[0].text.lowercased()), rest[1].isSymbol("(") else { return nil }
-            guard let close = rest.firstIndex(where: { $0.isSymbol(")") }), close == rest.count - 1 || close == 2
+            if rest.count > 2, rest[0].upper == "PG_CATALOG", rest[1].isPunctuation(".") { rest.removeFirst(2) }
+            guard rest.count >= 3, sessionFunctions.contains(rest[0].text.lowercased()), rest[1].isPunctuation("(") else { return nil }
+            guard let close = rest.firstIndex(where: { $0.isPunctuation(")") }), close == rest.count - 1 || close == 2
                     || rest[2].kind == .string else { return nil }
             return .sessionFunction(name: rest[0].text.lowercased())
         default:

@@ -74,14 +74,14 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     /// True for a word that spells `keyword` (upper case): one integer comparison for keywords of up to
     /// seven letters, which the compiler computes from the literal.
     @inline(__always)
-    func isWord(_ keyword: StaticString) -> Bool {
+    public func isWord(_ keyword: StaticString) -> Bool {
         guard kind == .word, key == Token.key(keyword.utf8Start, count: keyword.utf8CodeUnitCount) else { return false }
         return keyword.utf8CodeUnitCount <= 7 || upper == keyword.description
     }
 
     /// True for the symbol `symbol` (symbols have at most three bytes: one integer comparison).
     @inline(__always)
-    func isPunctuation(_ symbol: StaticString) -> Bool {
+    public func isPunctuation(_ symbol: StaticString) -> Bool {
         kind == .symbol && key == Token.key(symbol.utf8Start, count: symbol.utf8CodeUnitCount)
     }
 
@@ -102,12 +102,14 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True for a word that spells `keyword` (case-insensitive).
+    @available(*, deprecated, message: "use isWord(_:) with the keyword in upper case: one integer comparison")
     @inline(__always)
     public func isKeyword(_ keyword: String) -> Bool {
         kind == .word && upper == keyword
     }
 
     /// True for the symbol `symbol`.
+    @available(*, deprecated, renamed: "isPunctuation(_:)", message: "one integer comparison")
     @inline(__always)
     public func isSymbol(_ symbol: String) -> Bool {
         kind == .symbol && text == symbol
