@@ -48,7 +48,7 @@ public struct MethodDefinition: Sendable, Codable, Hashable {
     public var optionalInputs: [String] {
         var names = optionalParameters
         let required = Set(body?.required ?? [])
-        for property in (body?.properties.keys ?? [:].keys).sorted() where !required.contains(property) && !names.contains(property) {
+        for property in body?.properties.keys.sorted() ?? [] where !required.contains(property) && !names.contains(property) {
             names.append(property)
         }
         return names

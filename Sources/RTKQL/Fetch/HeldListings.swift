@@ -50,18 +50,29 @@ struct HeldListings {
     /// The pages of `call` not held: its first `firstPages`, or (nil) every page of the listing, which is
     /// unknown (nil) unless its first page is held and tells the total.
     func pagesMissing(_ call: MethodCall, method: MethodDefinition, firstPages: Int? = nil) -> Int? {
-        let decoder = PageDecoder(fields: [], rowsPath: method.response.rows, totalPath: method.pagination?.totalCount)
+        let decoder = HeldListings.summaryDecoder(method)
         if let firstPages {
             return (1...max(1, firstPages)).filter { summary(of: call, page: $0, method: method, decoder: decoder) == nil }.count
         }
         guard let first = summary(of: call, page: 1, method: method, decoder: decoder) else { return nil }
         guard call.pagination != nil, first.rowCount > 0 else { return 0 }
+        guard let (paged, last) = HeldListings.pages(of: call, first: first) else { return nil }
+        guard last >= 2 else { return 0 }
+        return (2...last).filter { summary(of: paged, page: $0, method: method, decoder: decoder) == nil }.count
+    }
+
+    /// Reads only what a page says of itself (rows, total).
+    private static func summaryDecoder(_ method: MethodDefinition) -> PageDecoder {
+        PageDecoder(fields: [], rowsPath: method.response.rows, totalPath: method.pagination?.totalCount)
+    }
+
+    /// `call` as the listing paged it, and its last page, from the first page's total (nil without one): the
+    /// server may cap the page size below what was asked.
+    private static func pages(of call: MethodCall, first: PageSummary) -> (paged: MethodCall, last: Int)? {
         guard let total = first.totalCount else { return nil }
         var paged = call
         if total > first.rowCount, first.rowCount < paged.pageSize { paged.pageSize = first.rowCount }
-        let last = (total + paged.pageSize - 1) / max(paged.pageSize, 1)
-        guard last >= 2 else { return 0 }
-        return (2...last).filter { summary(of: paged, page: $0, method: method, decoder: decoder) == nil }.count
+        return (paged, (total + paged.pageSize - 1) / max(paged.pageSize, 1))
     }
 
     /// The calls of `fetch` with each narrower call replaced by the broader one held, duplicates merged;
@@ -96,23 +107,19 @@ struct HeldListings {
 
     /// Whether every page of `call` is held and may serve this statement.
     func isHeldWhole(_ call: MethodCall, method: MethodDefinition) -> Bool {
-        let decoder = PageDecoder(fields: [], rowsPath: method.response.rows, totalPath: method.pagination?.totalCount)
+        let decoder = HeldListings.summaryDecoder(method)
         guard let first = summary(of: call, page: 1, method: method, decoder: decoder) else { return false }
         guard call.pagination != nil, first.rowCount > 0 else { return true }
-        var paged = call
-        if let total = first.totalCount {
-            // As the listing paged it: the server may cap the page size below what was asked.
-            if total > first.rowCount, first.rowCount < paged.pageSize { paged.pageSize = first.rowCount }
-            let last = (total + paged.pageSize - 1) / max(paged.pageSize, 1)
+        if let (paged, last) = HeldListings.pages(of: call, first: first) {
             guard last >= 2 else { return true }
             return (2...last).allSatisfy { summary(of: paged, page: $0, method: method, decoder: decoder) != nil }
         }
         // No total: pages go on while they come back full.
         var page = 1
         var rows = first.rowCount
-        while rows >= paged.pageSize {
+        while rows >= call.pageSize {
             page += 1
-            guard let next = summary(of: paged, page: page, method: method, decoder: decoder) else { return false }
+            guard let next = summary(of: call, page: page, method: method, decoder: decoder) else { return false }
             rows = next.rowCount
         }
         return true

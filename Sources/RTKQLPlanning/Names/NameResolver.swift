@@ -247,14 +247,13 @@ struct NameResolver {
             // A FROM column wins over a result-column alias of the same name (`SELECT invoked_time AS
             // invoked_time`, `WHERE a = 5` beside `a * 10 AS a`), as in SQLite: the field is read. Where the
             // alias might be meant (GROUP BY, HAVING), the reference is not pinned to the source.
+            let aliased = current.aliases.contains(column)
             if !matching.isEmpty {
                 for source in matching { read(column, of: source) }
-                if certain || current.aliases.contains(column) {
-                    if matching.count == 1, certain, !current.aliases.contains(column) { located(range, column: column, in: matching[0]) }
-                    return
-                }
+                if certain, !aliased, matching.count == 1 { located(range, column: column, in: matching[0]) }
+                if certain || aliased { return }
             }
-            if current.aliases.contains(column) { return }
+            if aliased { return }
         }
         // Written quoted, an unknown name may be a string to SQLite (its double-quoted-string fallback).
         guard certain, !last.quoted else { return }
